@@ -1,0 +1,89 @@
+"""One check, end to end: crawl a portal into the store, judge every site, write the report.
+
+`zwgk check` and `zwgk demo` call `check`; `zwgk scan` calls `judge_scan` after its crawls.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from crawler.store import Store
+from rules.engine import judge_site
+from rules.snapshot import SiteSnapshot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRequest:
+    """What `zwgk check` was asked to do, validated."""
+
+    url: str
+    kind: str = "county"
+    as_of: date = field(default_factory=date.today)
+    resolve: tuple[str, ...] = ()
+    max_pages: int | None = None
+    out: Path = Path("zwgk-report")
+    name: str = ""
+    strict_resolve: bool = False  # every host must be in `resolve` (demo and tests: loopback only)
+    obey_robots: bool = True
+
+
+def snapshots_of(store: Store, scan_id: int) -> list[SiteSnapshot]:
+    """One snapshot per site of a scan; the portal's snapshot carries its sub-sites' snapshots."""
+    infos = store.sites_of(scan_id)
+    own = {
+        info.key: SiteSnapshot.build(
+            info,
+            store.pages_of(scan_id, info.key),
+            store.documents_of(scan_id, info.key),
+            store.dead_links_of(scan_id, info.key),
+        )
+        for info in infos
+    }
+    result = []
+    for info in infos:
+        snap = own[info.key]
+        if info.role == "portal":
+            children = [own[o.key] for o in infos if o.role != "portal" and o.key != info.key]
+            snap = snap.with_children(children)
+        result.append(snap)
+    return result
+
+
+def judge_scan(store: Store, scan_id: int, as_of: date) -> None:
+    """Judge every site of a scan and store the findings, in form order."""
+    for snap in snapshots_of(store, scan_id):
+        form, items = judge_site(snap, as_of)
+        store.save_findings(scan_id, snap.site.key, form, items)
+
+
+def check(request: CheckRequest, store: Store) -> int:
+    """Crawl, judge and report one portal; returns the scan id. The scan is complete only at the end."""
+    from crawler.crawl import crawl_portal  # Scrapy is imported only when a crawl runs
+    from reports import write_report
+
+    request.out.mkdir(parents=True, exist_ok=True)
+    scan_id = store.begin_scan(target=request.url, as_of=request.as_of.isoformat())
+    try:
+        crawl_portal(
+            store,
+            scan_id,
+            request.url,
+            kind=request.kind,
+            name=request.name,
+            max_pages=request.max_pages,
+            resolve=request.resolve,
+            strict_resolve=request.strict_resolve,
+            obey_robots=request.obey_robots,
+        )
+        judge_scan(store, scan_id, request.as_of)
+        store.complete_scan(scan_id)
+    except BaseException as exc:
+        store.fail_scan(scan_id, f"{exc.__class__.__name__}: {exc}")
+        raise
+    write_report(store.scan_result(scan_id), request.out)
+    return scan_id

@@ -1,0 +1,138 @@
+"""What a crawl saw of one site, as plain frozen records: the only input rules ever read.
+
+Defined here (not in crawler/) so that rules need nothing of the crawler; the crawler
+builds these records, the store keeps them as JSON and gives them back unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+# Where on a page a link stands. Navigation labels are judged by place: a column in the
+# header navigation is a column of the site; the same words in a news item are not.
+PLACES = ("header", "nav", "side", "body", "footer")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One anchor: its absolute URL, its visible text (or an image's alt/title/file name)."""
+
+    url: str
+    text: str
+    place: str = "body"  # one of PLACES
+    image: bool = False  # the link shows an image only; text came from alt/title/src
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntry:
+    """One item of a list page (a column's article list), with the date printed beside it."""
+
+    url: str
+    text: str
+    date: str | None = None  # ISO yyyy-mm-dd
+
+
+@dataclass(frozen=True, slots=True)
+class PageEvidence:
+    """An HTML page: what the rules need and nothing more (no body is kept)."""
+
+    site: str  # the site key: the base URL of the site the page belongs to
+    url: str  # the URL requested
+    final_url: str  # after redirects
+    status: int
+    title: str = ""
+    breadcrumb: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    entries: tuple[ListEntry, ...] = ()
+    published: str | None = None  # the page's own publication date (meta PubDate, 发布时间), ISO
+    dates: tuple[str, ...] = ()  # other dates printed on the page, ISO
+    meta: tuple[tuple[str, str], ...] = ()  # selected <meta> name/content pairs (SiteIDCode, ColumnName, ...)
+    identifiers: tuple[tuple[str, str], ...] = ()  # footer ids: site_code / icp / police -> value
+    text: str = ""  # the start of the page's main text, for titles and years inside a page
+    depth: int = 0
+    encoding: str = ""  # the encoding the page was decoded with
+    fetched: str = ""  # ISO datetime of the fetch
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PageEvidence:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["breadcrumb"] = tuple(values.get("breadcrumb", ()))
+        values["links"] = tuple(Link(**link) for link in values.get("links", ()))
+        values["entries"] = tuple(ListEntry(**e) for e in values.get("entries", ()))
+        values["dates"] = tuple(values.get("dates", ()))
+        values["meta"] = tuple(tuple(p) for p in values.get("meta", ()))  # type: ignore[misc]
+        values["identifiers"] = tuple(tuple(p) for p in values.get("identifiers", ()))  # type: ignore[misc]
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEvidence:
+    """A fetched document (PDF, DOC/DOCX, XLS/XLSX, WPS): its title and the text of its first pages."""
+
+    site: str
+    url: str
+    status: int
+    from_url: str = ""  # the page that links it
+    link_text: str = ""  # the text of that link (often without a year)
+    content_type: str = ""
+    size: int = 0
+    title: str = ""
+    text: str = ""  # first pages only
+    published: str | None = None  # the listing date or the document's own date, ISO
+    error: str = ""  # why no text could be extracted, in plain words
+    fetched: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentEvidence:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True, slots=True)
+class DeadLink:
+    """A link that did not answer with a page: where it was linked, and what happened."""
+
+    site: str
+    url: str
+    from_url: str = ""
+    status: int = 0  # 0 when there was no HTTP answer
+    reason: str = ""  # plain words: "HTTP 404", "连接超时", "DNS 解析失败"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    """One site of a crawl: the portal or a department / township sub-site found from it."""
+
+    key: str  # base URL; pages carry it as PageEvidence.site
+    url: str  # the home page URL
+    name: str
+    role: str  # portal | department | township
+    kind: str  # county | department | township: picks the form
+    status: str = "ok"  # ok | unreachable
+    reason: str = ""  # why unreachable, in plain words
+    found_on: str = ""  # the page that linked this sub-site
+    pages: int = 0
+    robots_excluded: tuple[str, ...] = field(default=())  # URLs robots.txt kept us from
+    errors: tuple[str, ...] = field(default=())  # crawl problems worth a reader's eye
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SiteInfo:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["robots_excluded"] = tuple(values.get("robots_excluded", ()))
+        values["errors"] = tuple(values.get("errors", ()))
+        return cls(**values)
