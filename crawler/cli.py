@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--max-pages", type=positive_int, default=None)
     scan.add_argument("--concurrency", type=positive_int, default=2, help="同时扫描的站点数")
     scan.add_argument("--resolve", type=parse_resolve, action="append", default=[], metavar="HOST:PORT:ADDR")
+    scan.add_argument("--strict-resolve", action="store_true", help=argparse.SUPPRESS)  # tests: loopback only
+    scan.add_argument("--site-timeout", type=positive_int, default=3600, help="单个站点抓取的最长秒数，超时记为无法访问")
 
     report = sub.add_parser("report", help="从数据库重新生成报告")
     report.add_argument("--scan", type=positive_int, default=None, help="扫描编号（默认最近一次完整扫描）")
@@ -121,13 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     schedule = sub.add_parser("schedule", help="每晚定时扫描站点清单（长期运行）")
     schedule.add_argument("sites", type=Path)
-    schedule.add_argument("--cron", default="0 2 * * *", help="cron 表达式，上海时间（默认每天 02:00）")
+    schedule.add_argument("--cron", default="0 2 * * *",
+                          help="cron 表达式，上海时间（默认每天 02:00）；5 个字段：分 时 日 月 周，"
+                               "或 6 个字段：秒 分 时 日 月 周（测试用）")
     schedule.add_argument("--out", type=Path, default=Path("zwgk-report"))
     schedule.add_argument("--db", default=None)
     schedule.add_argument("--max-pages", type=positive_int, default=None)
     schedule.add_argument("--concurrency", type=positive_int, default=2)
     schedule.add_argument("--grace", type=positive_int, default=3600, help="错过的运行在多少秒内仍补跑一次")
     schedule.add_argument("--resolve", type=parse_resolve, action="append", default=[], metavar="HOST:PORT:ADDR")
+    schedule.add_argument("--strict-resolve", action="store_true", help=argparse.SUPPRESS)  # tests: loopback only
+    schedule.add_argument("--site-timeout", type=positive_int, default=3600)
     return parser
 
 
@@ -195,23 +201,40 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def load_sites(path: Path):  # -> crawler.sites.Registry; the whole file is checked before anything runs
+    from crawler.sites import RegistryError, load_registry
+
+    try:
+        return load_registry(path)
+    except RegistryError as exc:
+        raise UserError(str(exc), EXIT_REGISTRY) from exc
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     from crawler.scan import run_scan
 
+    args.registry = load_sites(args.sites)
     return run_scan(args, ensure_writable(args.out), open_store(args.db))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from crawler.history import scan_with_changes
     from reports import write_report
 
     out = ensure_writable(args.out)
     store = open_store(args.db)
+    if args.scan is not None:
+        row = store.scan_row(args.scan)
+        if row is None:
+            raise UserError(f"数据库中没有编号为 {args.scan} 的扫描记录")
+        if not row["complete"]:
+            print(f"注意：扫描 #{args.scan} 未完成（{row['error'] or '被中断'}），报告可能缺少站点或结论。",
+                  file=sys.stderr)
     scan_id = args.scan or store.latest_complete_scan()
     if scan_id is None:
         raise UserError("数据库中还没有完整的扫描记录；先运行 `zwgk check` 或 `zwgk scan`。")
-    from crawler.history import scan_with_changes
-
     write_report(scan_with_changes(store, scan_id), out)
+    print(f"扫描 #{scan_id} 的报告已生成。")
     print_report_paths(out)
     return EXIT_OK
 
@@ -219,6 +242,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_schedule(args: argparse.Namespace) -> int:
     from crawler.schedule import run_schedule
 
+    args.registry = load_sites(args.sites)
     return run_schedule(args, ensure_writable(args.out), open_store(args.db))
 
 

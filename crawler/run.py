@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -68,8 +71,9 @@ def check(request: CheckRequest, store: Store) -> int:
 
     request.out.mkdir(parents=True, exist_ok=True)
     scan_id = store.begin_scan(target=request.url, as_of=request.as_of.isoformat())
+    marks = [time.perf_counter()]  # phase boundaries, for write_timings
     try:
-        crawl_portal(
+        stats = crawl_portal(
             store,
             scan_id,
             request.url,
@@ -80,10 +84,29 @@ def check(request: CheckRequest, store: Store) -> int:
             strict_resolve=request.strict_resolve,
             obey_robots=request.obey_robots,
         )
+        marks.append(time.perf_counter())
         judge_scan(store, scan_id, request.as_of)
+        marks.append(time.perf_counter())
         store.complete_scan(scan_id)
     except BaseException as exc:
         store.fail_scan(scan_id, f"{exc.__class__.__name__}: {exc}")
         raise
     write_report(store.scan_result(scan_id), request.out)
+    write_timings([*marks, time.perf_counter()], stats)
     return scan_id
+
+
+def write_timings(marks: list[float], stats: dict | None) -> None:
+    """The benchmarks' hook: when $ZWGK_TIMINGS names a file, write the check's phase times there (JSON).
+
+    `crawl` excludes the evidence extraction done inside it (the crawler's `zwgk/evidence/seconds`).
+    """
+    if not (path := os.environ.get("ZWGK_TIMINGS")):
+        return
+    stats = stats or {}
+    evidence = float(stats.get("zwgk/evidence/seconds", 0.0))
+    crawl, rules, report = (end - start for start, end in zip(marks, marks[1:], strict=False))
+    Path(path).write_text(json.dumps({
+        "crawl": crawl - evidence, "evidence": evidence, "rules": rules, "report": report,
+        "bytes": stats.get("downloader/response_bytes", 0), "pages": stats.get("response_received_count", 0),
+    }), encoding="utf-8")

@@ -258,6 +258,12 @@ class Store:
             return int(conn.execute(select(func.count()).select_from(pages).where(
                 pages.c.scan_id == scan_id, pages.c.site_key == site_key)).scalar() or 0)
 
+    def page_total(self, scan_id: int) -> int:
+        """Pages stored so far for a whole scan (all its sites): the scan's progress."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(pages).where(
+                pages.c.scan_id == scan_id)).scalar() or 0)
+
     # -- findings ----------------------------------------------------------------------
 
     def save_findings(self, scan_id: int, site_key: str, form: str, items: Iterable[Finding]) -> None:

@@ -1,0 +1,111 @@
+"""Run the portal spider in this process (CrawlerProcess: the reactor runs once per process).
+
+`python -m crawler.crawl --db URL --scan ID --url URL ...` is the child-process entry of `zwgk scan`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from crawler.store import Store
+
+
+class CrawlInterrupted(RuntimeError):
+    """The crawl stopped before its end (a signal, an engine error): the scan must not be completed."""
+
+
+def crawl_settings(store: Store, *, resolve: Sequence[str] = (), strict_resolve: bool = False,
+                   obey_robots: bool = True, settings: dict[str, Any] | None = None) -> Any:
+    """zwgk's Scrapy settings for one crawl: crawler.settings, then these arguments, then `settings`."""
+    from scrapy.settings import Settings
+
+    from crawler.httpcache import default_cache_dir
+    from crawler.resolver import parse_entries
+
+    parse_entries(resolve)  # a bad entry is a one-line ResolveError before anything starts
+    result = Settings()
+    result.setmodule("crawler.settings", priority="project")
+    overrides: dict[str, Any] = {"ZWGK_RESOLVE": list(resolve), "ZWGK_RESOLVE_STRICT": strict_resolve,
+                                 "ROBOTSTXT_OBEY": obey_robots}
+    if not result.get("HTTPCACHE_DIR"):
+        overrides["HTTPCACHE_DIR"] = default_cache_dir(store.url)
+    if logging.root.handlers:  # the application (zwgk's CLI) configured logging: Scrapy must not add its own
+        overrides["LOG_INSTALL_ROOT_HANDLER"] = False
+    result.setdict(overrides, priority="cmdline")
+    result.setdict(dict(settings or {}), priority="cmdline")
+    return result
+
+
+def crawl_portal(store: Store, scan_id: int, url: str, *, kind: str = "county", name: str = "",
+                 max_pages: int | None = None, resolve: Sequence[str] = (), strict_resolve: bool = False,
+                 obey_robots: bool = True, settings: dict | None = None) -> dict[str, Any]:
+    """Crawl the portal at url and its sub-sites into the store (SiteInfo via store.save_site, pages,
+    documents, dead links). Runs Scrapy in this process (CrawlerProcess; the reactor runs once per
+    process). A portal that does not answer is saved as an unreachable SiteInfo, not an exception."""
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.extensions import is_whole
+    from crawler.spiders.portal import PortalSpider
+
+    configured = logging.root.level if logging.root.handlers else None
+    if configured is not None:  # Scrapy logs its banner while the process is built, below the app's level
+        logging.disable(configured - 1)
+    try:
+        process = CrawlerProcess(crawl_settings(store, resolve=resolve, strict_resolve=strict_resolve,
+                                                obey_robots=obey_robots, settings=settings))
+    finally:
+        logging.disable(logging.NOTSET)
+    if configured is not None:  # Scrapy set its logger to DEBUG; the application's level decides instead
+        logging.getLogger("scrapy").setLevel(configured)
+    crawler = process.create_crawler(PortalSpider)
+    process.crawl(crawler, url=url, kind=kind, name=name, store=store, scan=scan_id, max_pages=max_pages)
+    process.start()
+    stats = dict(crawler.stats.get_stats())
+    reason = stats.get("zwgk/crawl/finish_reason") or stats.get("finish_reason")
+    if not is_whole(reason):
+        raise CrawlInterrupted(f"crawl of {url} ended early: {reason or 'no finish reason'}")
+    return stats
+    return crawler.stats.get_stats()  # the crawl's Scrapy stats, for the caller's timings
+
+
+def parse_set(value: str) -> tuple[str, str]:
+    name, sep, setting = value.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"-s 的格式应为 NAME=VALUE：{value!r}")
+    return name, setting
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from crawler.resolver import ResolveError
+
+    parser = argparse.ArgumentParser(prog="python -m crawler.crawl", description="crawl one portal into a scan")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--scan", type=int, required=True)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--kind", default="county", choices=("county", "department", "township"))
+    parser.add_argument("--name", default="")
+    parser.add_argument("--max-pages", type=int, default=None)
+    parser.add_argument("--resolve", action="append", default=[], metavar="HOST:PORT:ADDR")
+    parser.add_argument("--strict-resolve", action="store_true")
+    parser.add_argument("--ignore-robots", action="store_true")
+    parser.add_argument("-s", "--set", type=parse_set, action="append", default=[], metavar="NAME=VALUE")
+    args = parser.parse_args(argv)
+    try:
+        crawl_portal(Store(args.db), args.scan, args.url, kind=args.kind, name=args.name, max_pages=args.max_pages,
+                     resolve=args.resolve, strict_resolve=args.strict_resolve, obey_robots=not args.ignore_robots,
+                     settings=dict(args.set))
+    except ResolveError as exc:
+        print(f"zwgk: 错误：{exc}", file=sys.stderr)
+        return 2
+    except CrawlInterrupted as exc:
+        print(f"zwgk: 抓取未完成：{exc}", file=sys.stderr)
+        return 6
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

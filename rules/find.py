@@ -1,0 +1,150 @@
+"""Finding evidence in a snapshot by vocabulary: columns by label or URL, pages and documents by their own words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from rules.evidence import ListEntry, PageEvidence
+from rules.model import Proof
+from rules.snapshot import LinkSeen, SiteSnapshot
+from rules.vocabulary import Term, normalize
+
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a site found by vocabulary: its label, URL, list page (if crawled) and items."""
+
+    term: str
+    label: str
+    url: str
+    on: str  # the page that links it (or the column page itself when found by its title)
+    page: PageEvidence | None
+    items: int
+    newest: str | None  # ISO date of the newest item
+
+    @property
+    def proof(self) -> Proof:
+        if not self.items:
+            return Proof(self.url, self.label)
+        text = f"{self.label}（{self.items} 条" + (f"，最新 {self.newest}）" if self.newest else "）")
+        return Proof(self.url, text, self.newest)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A page or document whose own title or text names what was looked for."""
+
+    url: str
+    title: str
+    date: str | None
+    text: str  # the title and the start of the text, for further tests
+    kind: str  # page | document
+
+    @property
+    def proof(self) -> Proof:
+        return Proof(self.url, self.title, self.date)
+
+
+def names_year(text: str, year: int) -> bool:
+    """The text names the year as a year: "2025年" or "2025 年度" (Chinese numerals too)."""
+    body = normalize(text).translate(_CN_DIGITS)
+    return re.search(rf"(?<!\d){year}年", body) is not None
+
+
+def links_matching(site: SiteSnapshot, term: Term, *, label: Callable[[str], bool] | None = None,
+                   url: Callable[[str], bool] | None = None) -> list[LinkSeen]:
+    """Links whose text names the term (term.in_label unless `label` is given) or whose URL does
+    (term.in_url unless `url` is given); each distinct text and URL is tested once."""
+    by_label = label or term.in_label
+    by_url = url or term.in_url
+    matched: dict[int, LinkSeen] = {}
+    for text, group in site.link_texts().items():
+        if by_label(text):
+            matched.update((id(s), s) for s in group)
+    for target, group in site.link_targets().items():
+        if by_url(target):
+            matched.update((id(s), s) for s in group if not s.link.image)
+    return list(matched.values())
+
+
+def column_candidates(site: SiteSnapshot, term: Term) -> Iterator[Column]:
+    """Every place the site shows the term as a column: links labelled or addressed so, list pages titled so."""
+    for seen in links_matching(site, term):
+        # An article in a dated list ("2026年重大建设项目批准情况") names a topic, not a column.
+        if not site.is_article(seen):
+            link = seen.link
+            yield column_at(site, term.name, link.text or link.url, link.url, seen.page.final_url)
+    for page in site.ok_pages():
+        if not page.entries:  # an article titled "…政府采购…" is not the 政府采购 column
+            continue
+        crumb = page.breadcrumb[-1] if page.breadcrumb else ""
+        if term.in_label(crumb) or term.in_label(_column_title(page.title)):
+            yield column_at(site, term.name, crumb or page.title, page.final_url, page.final_url)
+
+
+def find_column(site: SiteSnapshot, term: Term) -> Column | None:
+    return site.memo(("column", term), lambda: best_column(site, term))
+
+
+def best_column(site: SiteSnapshot, term: Term) -> Column | None:
+    """The best showing of the term: labelled exactly with a synonym ("政务公开", not "政府信息公开年报"),
+    then named by its label before found by URL alone (a "更多" link to /zwgk/… is not the 政务公开
+    column), then the one with most items, then one that was crawled."""
+    synonyms = [normalize(label) for label in term.labels]
+
+    def rank(col: Column) -> tuple[int, bool, int, bool]:
+        label = normalize(col.label)
+        exact = -synonyms.index(label) if label in synonyms else -len(synonyms)  # earlier synonym first
+        return exact, term.in_label(col.label), col.items, col.page is not None
+
+    return max(column_candidates(site, term), key=rank, default=None)
+
+
+def column_at(site: SiteSnapshot, term: str, label: str, url: str, on: str) -> Column:
+    page = site.page(url)
+    dates = [e.date for e in page.entries if e.date] if page else []
+    return Column(term, label, url, on, page, len(page.entries) if page else 0, max(dates) if dates else None)
+
+
+def hits(site: SiteSnapshot, *terms: Term, include_text: bool = True) -> list[Hit]:
+    """Pages and documents whose own title (or, if include_text, text) names every term given."""
+    found = []
+    for page in site.ok_pages():
+        words = page.title + " " + (page.text if include_text else "")
+        if all(t.in_text(words) for t in terms):
+            found.append(Hit(page.final_url, page.title or page.final_url, page_date(site, page),
+                             f"{page.title}\n{page.text}", "page"))
+    for doc in site.ok_documents():
+        words = doc.title + " " + (doc.text if include_text else "")
+        if all(t.in_text(words) for t in terms):
+            found.append(Hit(doc.url, doc.title or doc.link_text or doc.url, doc.published or site.listed_date(doc.url),
+                             f"{doc.title}\n{doc.text}", "document"))
+    return found
+
+
+def titles_in_lists(site: SiteSnapshot, *terms: Term) -> list[Hit]:
+    """List entries (an article list's titles) naming every term; weaker than a page's own title."""
+    return [Hit(e.url, e.text, e.date, e.text, "entry") for e in site.memo("first-entries", lambda: first_entries(site))
+            if all(t.in_text(e.text) for t in terms)]
+
+
+def first_entries(site: SiteSnapshot) -> list[ListEntry]:
+    """Each listed URL once, as its first list shows it (the same article is listed on many pages)."""
+    first: dict[str, ListEntry] = {}
+    for entry, _ in site.entries():
+        first.setdefault(entry.url, entry)
+    return list(first.values())
+
+
+def page_date(site: SiteSnapshot, page: PageEvidence) -> str | None:
+    """A page's own publication date, else the date its list entry shows."""
+    return page.published or site.listed_date(page.final_url) or site.listed_date(page.url)
+
+
+def _column_title(title: str) -> str:
+    """A list page's title is often "栏目名_站点名" or "栏目名 - 站点名": keep the first part."""
+    return re.split(r"\s*[_|\-—–]\s*", title or "", maxsplit=1)[0]
