@@ -269,6 +269,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("zwgk: 已中断；数据库中保留上一次完整的扫描。", file=sys.stderr)
         return 130
+    except Exception as exc:  # the database failing mid-run, or a bug: one line, the traceback with -v
+        from sqlalchemy.exc import DBAPIError
+
+        from crawler.store import default_db_url
+
+        if isinstance(exc, DBAPIError):
+            detail = str(exc.orig).splitlines()[0] if exc.orig else exc.__class__.__name__
+            where = getattr(args, "db", None) or default_db_url()
+            print(f"zwgk: 错误：数据库 {where} 无法使用（{detail}）；请确认没有其他程序正在写入，或用 --db 换一个数据库。",
+                  file=sys.stderr)
+            return EXIT_DATABASE
+        if args.verbose:
+            logging.getLogger("zwgk").exception("unexpected error")
+        print(f"zwgk: 错误：检查未能完成（{exc.__class__.__name__}: {exc}）；数据库中保留上一次完整的扫描。"
+              "加 -v 可查看详细信息。", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from crawler.store import Store
+from crawler.store import Store, sub_sites_by_portal
 from rules.engine import judge_site
 from rules.snapshot import SiteSnapshot
 
@@ -47,12 +47,12 @@ def snapshots_of(store: Store, scan_id: int) -> list[SiteSnapshot]:
         )
         for info in infos
     }
+    family = sub_sites_by_portal(infos)
     result = []
     for info in infos:
         snap = own[info.key]
         if info.role == "portal":
-            children = [own[o.key] for o in infos if o.role != "portal" and o.key != info.key]
-            snap = snap.with_children(children)
+            snap = snap.with_children([own[child.key] for child in family.get(info.key, ())])
         result.append(snap)
     return result
 
@@ -67,6 +67,7 @@ def judge_scan(store: Store, scan_id: int, as_of: date) -> None:
 def check(request: CheckRequest, store: Store) -> int:
     """Crawl, judge and report one portal; returns the scan id. The scan is complete only at the end."""
     from crawler.crawl import crawl_portal  # Scrapy is imported only when a crawl runs
+    from crawler.history import scan_with_changes
     from reports import write_report
 
     request.out.mkdir(parents=True, exist_ok=True)
@@ -91,7 +92,7 @@ def check(request: CheckRequest, store: Store) -> int:
     except BaseException as exc:
         store.fail_scan(scan_id, f"{exc.__class__.__name__}: {exc}")
         raise
-    write_report(store.scan_result(scan_id), request.out)
+    write_report(scan_with_changes(store, scan_id), request.out)
     write_timings([*marks, time.perf_counter()], stats)
     return scan_id
 

@@ -198,8 +198,8 @@ class Store:
 
     def save_site(self, scan_id: int, site: SiteInfo) -> None:
         """Insert or replace the record of one site of a scan (keyed by its base URL)."""
-        values = dict(url=site.url, name=site.name, role=site.role, kind=site.kind, status=site.status,
-                      reason=site.reason, found_on=site.found_on, pages=site.pages, info=site.to_dict())
+        values = {"url": site.url, "name": site.name, "role": site.role, "kind": site.kind, "status": site.status,
+                      "reason": site.reason, "found_on": site.found_on, "pages": site.pages, "info": site.to_dict()}
         with self.engine.begin() as conn:
             done = conn.execute(update(sites).where(sites.c.scan_id == scan_id, sites.c.key == site.key)
                                 .values(**values))
@@ -207,20 +207,20 @@ class Store:
                 conn.execute(insert(sites).values(scan_id=scan_id, key=site.key, **values))
 
     def add_pages(self, scan_id: int, items: Iterable[PageEvidence]) -> None:
-        rows = [dict(scan_id=scan_id, site_key=p.site, url=p.url, evidence=p.to_dict()) for p in items]
+        rows = [{"scan_id": scan_id, "site_key": p.site, "url": p.url, "evidence": p.to_dict()} for p in items]
         if rows:
             with self.engine.begin() as conn:
                 conn.execute(insert(pages), rows)
 
     def add_documents(self, scan_id: int, items: Iterable[DocumentEvidence]) -> None:
-        rows = [dict(scan_id=scan_id, site_key=d.site, url=d.url, evidence=d.to_dict()) for d in items]
+        rows = [{"scan_id": scan_id, "site_key": d.site, "url": d.url, "evidence": d.to_dict()} for d in items]
         if rows:
             with self.engine.begin() as conn:
                 conn.execute(insert(documents), rows)
 
     def add_dead_links(self, scan_id: int, items: Iterable[DeadLink]) -> None:
-        rows = [dict(scan_id=scan_id, site_key=d.site, url=d.url, from_url=d.from_url, status=d.status,
-                     reason=d.reason) for d in items]
+        rows = [{"scan_id": scan_id, "site_key": d.site, "url": d.url, "from_url": d.from_url, "status": d.status,
+                     "reason": d.reason} for d in items]
         if rows:
             with self.engine.begin() as conn:
                 conn.execute(insert(dead_links), rows)
@@ -267,8 +267,8 @@ class Store:
     # -- findings ----------------------------------------------------------------------
 
     def save_findings(self, scan_id: int, site_key: str, form: str, items: Iterable[Finding]) -> None:
-        rows = [dict(scan_id=scan_id, site_key=site_key, position=i, form=form, indicator=f.indicator,
-                     data=finding_to_dict(f)) for i, f in enumerate(items)]
+        rows = [{"scan_id": scan_id, "site_key": site_key, "position": i, "form": form, "indicator": f.indicator,
+                     "data": finding_to_dict(f)} for i, f in enumerate(items)]
         with self.engine.begin() as conn:
             conn.execute(findings.delete().where(findings.c.scan_id == scan_id, findings.c.site_key == site_key))
             if rows:
@@ -287,12 +287,12 @@ class Store:
         if row is None:
             raise StoreError(f"没有编号为 {scan_id} 的扫描记录")
         infos = self.sites_of(scan_id)
+        family = sub_sites_by_portal(infos)
         results = []
         for info in infos:
             form, items = self.findings_of(scan_id, info.key)
             dead = tuple((d.url, d.from_url, d.reason) for d in self.dead_links_of(scan_id, info.key))
-            children = tuple(s.url for s in infos if s.found_on and s.key != info.key and info.role == "portal"
-                             and s.role != "portal")
+            children = tuple(c.url for c in family.get(info.key, ()))
             results.append(SiteResult(
                 name=info.name, url=info.url, kind=info.kind, role=info.role, status=info.status,
                 reason=info.reason, pages=info.pages, form=form, findings=tuple(items), dead_links=dead,
@@ -300,6 +300,30 @@ class Store:
                 found_on=info.found_on, key=info.key))
         return ScanResult(id=row["id"], as_of=row["as_of"], started=row["started"], finished=row["finished"],
                           complete=bool(row["complete"]), sites=tuple(results), ruleset=row["ruleset"])
+
+
+def sub_sites_by_portal(infos: list[SiteInfo]) -> dict[str, list[SiteInfo]]:
+    """Each portal's key -> the sub-sites found from it (directly or through another sub-site).
+
+    A registry can hold several portals in one scan; a sub-site belongs to the portal whose
+    pages linked it, never to every portal of the scan.
+    """
+    keys = sorted((i.key for i in infos), key=len, reverse=True)
+    by_key = {i.key: i for i in infos}
+
+    def portal_of(info: SiteInfo, seen: frozenset[str] = frozenset()) -> str | None:
+        if info.role == "portal":
+            return info.key
+        owner = next((k for k in keys if k != info.key and info.found_on.startswith(k)), None)
+        if owner is None or owner in seen:
+            return None
+        return portal_of(by_key[owner], seen | {info.key})
+
+    family: dict[str, list[SiteInfo]] = {}
+    for info in infos:
+        if info.role != "portal" and info.found_on and (portal := portal_of(info)) is not None:
+            family.setdefault(portal, []).append(info)
+    return family
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:

@@ -112,8 +112,6 @@ def test_locked_database_is_a_database_error_within_a_minute(locked_database: Pa
 
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8: Store.begin_scan lets sqlite's 'database is locked' escape "
-                                       "as a traceback (exit 1) instead of a StoreError (EXIT_DATABASE)")
 def test_database_another_writer_holds_is_a_database_error(tmp_path: Path) -> None:
     """The everyday lock: another zwgk (or a DB browser) is writing; readers may enter, writers wait 30 s."""
     db = tmp_path / "busy.sqlite"

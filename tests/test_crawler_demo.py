@@ -200,3 +200,32 @@ def test_scrapy_crawl_portal_creates_judges_and_reports_its_own_scan(server, tmp
     assert len(result.sites) == 8
     assert all(s.findings for s in result.sites)
     assert (out / "index.html").is_file()
+
+
+def test_a_portal_that_does_not_answer_is_an_unreachable_site_not_an_error(tmp_path):
+    db = tmp_path / "zwgk.sqlite"
+    store = Store(f"sqlite:///{db}")
+    scan = store.begin_scan(target="http://www.nowhere.gov.cn/", as_of="2026-11-20")
+    command = [sys.executable, "-m", "crawler.crawl", "--db", f"sqlite:///{db}", "--scan", str(scan),
+               "--url", "http://www.nowhere.gov.cn/", "--strict-resolve"]  # not in the map: fails closed, no DNS
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    (site,) = store.sites_of(scan)
+    assert (site.role, site.status) == ("portal", "unreachable")
+    assert "域名解析失败" in site.reason
+
+
+def test_a_department_checked_on_its_own_in_a_portal_folder_stays_in_that_folder(server, tmp_path):
+    db = tmp_path / "zwgk.sqlite"
+    store = Store(f"sqlite:///{db}")
+    url = server.url(PORTAL_HOST, "/bm/sthjj/")
+    scan = store.begin_scan(target=url, as_of="2026-11-20")
+    command = [sys.executable, "-m", "crawler.crawl", "--db", f"sqlite:///{db}", "--scan", str(scan), "--url", url,
+               "--kind", "department", "--strict-resolve", *[f"--resolve={entry}" for entry in server.resolve_args()]]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    (site,) = store.sites_of(scan)  # a department's pages name no sub-sites of their own
+    assert (site.key, site.kind, site.name) == (url, "department", "云溪县生态环境局")
+    pages = list(store.pages_of(scan, site.key))
+    assert len(pages) > 10
+    assert all(p.url.startswith(url) for p in pages)

@@ -109,7 +109,6 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
 
     server: DemoHTTPServer
     protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body are two writes: Nagle + delayed ACK cost 40 ms a response
     server_version = "DemoGovCMS/1.0"
     host = ""
     target = ""  # path and query as requested, for the log

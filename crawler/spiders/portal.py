@@ -70,9 +70,10 @@ def now() -> str:
     return datetime.now(SHANGHAI).isoformat(timespec="seconds")
 
 
-def start_key(url: str) -> str:
-    """The key of the start site: its host, or its folder when the URL names one (`/bm/sthjj/`)."""
-    return folder_of(url)
+def start_key(url: str, kind: str) -> str:
+    """The key of the start site: a county portal is its whole host; a department or township checked on
+    its own may be a folder of a portal (`http://www.yunxi.gov.cn/bm/sthjj/`)."""
+    return site_root(url) if kind == "county" else folder_of(url)
 
 
 class PortalSpider(scrapy.Spider):
@@ -104,7 +105,7 @@ class PortalSpider(scrapy.Spider):
         self.extra_hosts: dict[str, str] = {}  # netloc of a portal's other host (a platform) -> site key
         self.seen: set[str] = set()  # canonical URLs already requested or refused
         self.requested: set[str] = set()  # the same, as written in links: most duplicates stop here
-        self.portal_key = start_key(self.start_url)
+        self.portal_key = start_key(self.start_url, kind)
         self.domain = portal_domain(urlsplit(self.start_url).hostname or "")
 
     @classmethod
@@ -241,16 +242,17 @@ class PortalSpider(scrapy.Spider):
         owner = self.owner(url)
         evidence = is_evidence_link(link.text, url, self.vocab)
         if owner is None:
-            host = urlsplit(url).hostname or ""
-            if not in_domain(host, self.domain) or self.sites[site].info.role != "portal":
+            parts = urlsplit(url)
+            if not in_domain(parts.hostname or "", self.domain) or self.sites[site].info.role != "portal":
                 return
-            if self.vocab.agency_name.search(link.text):  # a department's own site, linked outside a block
+            if self.kind == "county" and self.vocab.agency_name.search(link.text):
                 role = "township" if self.vocab.township_name.search(link.text) else "department"
-                yield from self.add_subsite(SubsiteLink(url, link.text, role), from_url)
+                yield from self.add_subsite(SubsiteLink(url, link.text, role), from_url)  # linked outside a block
                 return
-            if not evidence:
-                return
-            self.extra_hosts[urlsplit(url).netloc.lower()] = site  # the portal's platform on its own host
+            netloc = parts.netloc.lower()
+            if not evidence or any(urlsplit(key).netloc == netloc for key in self.keys):
+                return  # a folder site never grows into the rest of its host
+            self.extra_hosts[netloc] = site  # the portal's disclosure platform on a host of its own
             owner = site
         if owner != site:
             return  # another site's page: that site is crawled from its own home page
