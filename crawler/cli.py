@@ -177,7 +177,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.run import CheckRequest, check
 
     out = ensure_writable(args.out)
-    store = open_store(args.db or f"sqlite:///{(out / 'zwgk-demo.sqlite').resolve()}")
+    store = open_store(args.db or f"sqlite:///{(out / '.zwgk' / 'zwgk-demo.sqlite').resolve()}")
     with DemoServer() as server:
         print(f"示例门户网站已在 {server.url(PORTAL_HOST)} 启动（仅 127.0.0.1），按 {DEMO_AS_OF} 评判……", flush=True)
         request = CheckRequest(url=server.url(PORTAL_HOST), kind="county", as_of=date.fromisoformat(DEMO_AS_OF),
@@ -266,6 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"zwgk: 错误：{exc}", file=sys.stderr)
         return exc.status
+    except BrokenPipeError:  # `zwgk rules | head`: the reader left; not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit
+        return EXIT_OK
     except KeyboardInterrupt:
         print("zwgk: 已中断；数据库中保留上一次完整的扫描。", file=sys.stderr)
         return 130
