@@ -25,6 +25,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the JSON of a smaller run (e.g. 5000 pages), for the RSS growth target")
     parser.add_argument("--capacity-seconds", type=float, default=3.0)
     parser.add_argument("--capacity-tool", choices=("auto", "wrk", "aiohttp"), default="auto")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds one contender may run (default 1800)")
     parser.add_argument("--work", type=Path, default=None, help="keep the runs' logs, database and reports here")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a measured target fails")
     args = parser.parse_args(argv)
@@ -45,14 +46,14 @@ def run(args: argparse.Namespace, work: Path) -> tuple[dict, dict[str, Result], 
         results["server"] = Result("server", capacity.served, 0, capacity.served / capacity.pages_per_s,
                                    capacity.cpu_s_per_page * capacity.served, capacity.peak_rss_mb)
         if "scrapy" not in args.skip:
-            results["scrapy"] = report_progress(run_bare_scrapy(server, work))
+            results["scrapy"] = report_progress(run_bare_scrapy(server, work, args.timeout))
         if "zwgk" not in args.skip:
             max_pages = args.pages * 2  # a budget the crawl never reaches: it crawls what it finds
-            results["zwgk"] = report_progress(run_zwgk(server, work, max_pages))
+            results["zwgk"] = report_progress(run_zwgk(server, work, max_pages, timeout=args.timeout))
             if "rescan" not in args.skip and results["zwgk"].ok:
-                rescan = report_progress(run_zwgk(server, work, max_pages, label="rescan"))
+                rescan = report_progress(run_zwgk(server, work, max_pages, "rescan", args.timeout))
         if "linkchecker" not in args.skip:
-            results["linkchecker"] = report_progress(run_linkchecker(server, work))
+            results["linkchecker"] = report_progress(run_linkchecker(server, work, args.timeout))
     return document(args.pages, results, rescan), results, rescan, capacity.tool
 
 

@@ -46,11 +46,13 @@ def tail(text: str, lines: int = 1) -> str:
 
 
 def measured_run(name: str, server: BenchServer, cmd: list[str], logdir: Path, cwd: Path | None = None,
-                 env: dict[str, str] | None = None) -> tuple[Result, Measured]:
+                 env: dict[str, str] | None = None, timeout: float = 3600) -> tuple[Result, Measured]:
     server.stats(reset=True)
-    run = run_measured(cmd, logdir, cwd=cwd, env=env)
+    run = run_measured(cmd, logdir, cwd=cwd, env=env, timeout=timeout)
     served = server.stats(reset=True)
     error = f"exit {run.returncode}: {tail(run.stderr)}" if run.returncode else ""
+    if run.timed_out:
+        error = f"stopped after {timeout:.0f} s (--timeout)"
     result = Result(name, served.get("pages", 0), served.get("bytes", 0), run.wall_s, run.cpu_s, run.peak_rss_mb,
                     error)
     return result, run
@@ -60,11 +62,11 @@ def resolve_flags(server: BenchServer) -> list[str]:
     return [flag for entry in server.resolve_args() for flag in ("--resolve", entry)]
 
 
-def run_bare_scrapy(server: BenchServer, work: Path) -> Result:
+def run_bare_scrapy(server: BenchServer, work: Path, timeout: float = 3600) -> Result:
     stats_file = work / "scrapy" / "stats.json"
     cmd = [sys.executable, "-m", "benchmarks.bare_scrapy", server.url(), *resolve_flags(server),
            "--stats", str(stats_file)]
-    result, _ = measured_run("scrapy", server, cmd, work / "scrapy")
+    result, _ = measured_run("scrapy", server, cmd, work / "scrapy", timeout=timeout)
     if not stats_file.exists():
         return result
     stats = json.loads(stats_file.read_text(encoding="utf-8"))
@@ -78,22 +80,22 @@ def zwgk_command(server: BenchServer, work: Path, max_pages: int) -> list[str]:
             "--db", f"sqlite:///{(work / 'zwgk' / 'zwgk.sqlite').resolve()}", "--out", str(work / "zwgk" / "report")]
 
 
-def run_zwgk(server: BenchServer, work: Path, max_pages: int, label: str = "first") -> Result:
+def run_zwgk(server: BenchServer, work: Path, max_pages: int, label: str = "first", timeout: float = 3600) -> Result:
     """One `zwgk check`; its phase timings (ZWGK_TIMINGS) go into `extra["timings"]`."""
     timings = work / "zwgk" / f"timings-{label}.json"
     cmd = zwgk_command(server, work, max_pages)
     # The working folder is the same for both scans, so a cache kept relative to it is kept too.
     result, _ = measured_run("zwgk", server, cmd, work / "zwgk" / label, cwd=work / "zwgk",
-                             env={"ZWGK_TIMINGS": str(timings)})
+                             env={"ZWGK_TIMINGS": str(timings)}, timeout=timeout)
     if timings.exists():
         return replace(result, extra={"timings": json.loads(timings.read_text(encoding="utf-8"))})
     return result if result.error else replace(result, error="no timings file written (ZWGK_TIMINGS hook)")
 
 
-def run_linkchecker(server: BenchServer, work: Path) -> Result:
+def run_linkchecker(server: BenchServer, work: Path, timeout: float = 3600) -> Result:
     """Over 127.0.0.1 directly (linkchecker has no --resolve): the portal host only, no sub-sites."""
     cmd = linkchecker_command(work / "linkchecker", server.direct_url())
-    result, run = measured_run("linkchecker", server, cmd, work / "linkchecker")
+    result, run = measured_run("linkchecker", server, cmd, work / "linkchecker", timeout=timeout)
     checked = checked_urls(run.stdout)
     if checked is None:  # it exits 1 when it found broken links; no summary means it did not run
         return replace(result, error=f"no summary in its output: {tail(run.stdout + run.stderr)}")

@@ -28,6 +28,7 @@ class Measured:
     cpu_s: float
     peak_rss_mb: float
     returncode: int
+    timed_out: bool
     stdout: str
     stderr: str
 
@@ -50,14 +51,15 @@ def run_measured(cmd: list[str], logdir: Path, cwd: Path | None = None, env: dic
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=child_env(env), cwd=cwd or logdir)
         root = psutil.Process(proc.pid)
-        status, usage = 0, None
+        status, usage, timed_out = 0, None, False
         while usage is None:
             with contextlib.suppress(psutil.Error):
                 peak = max(peak, tree_rss(root))
             pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 usage = rusage
-            elif time.perf_counter() - start > timeout:
+            elif time.perf_counter() - start > timeout and not timed_out:
+                timed_out = True
                 proc.kill()
             else:
                 time.sleep(POLL_S)
@@ -68,6 +70,7 @@ def run_measured(cmd: list[str], logdir: Path, cwd: Path | None = None, env: dic
         cpu_s=usage.ru_utime + usage.ru_stime,
         peak_rss_mb=peak / 2**20,  # not wait4's ru_maxrss: after fork+exec it can carry a figure not the child's
         returncode=proc.returncode,
+        timed_out=timed_out,
         stdout=out_path.read_text(encoding="utf-8", errors="replace"),
         stderr=err_path.read_text(encoding="utf-8", errors="replace"),
     )

@@ -108,7 +108,8 @@ def table(doc: dict, results: dict[str, Result], rescan: Result | None, capacity
         if result is None:
             lines.append(f"{name:<13}{'skipped':>7}")
             continue
-        note = result.error or {"server": f"capacity, {capacity_tool}",
+        note = result.error + (f"; {result.bytes / 2**20:.2f} MiB served" if result.error and name == "zwgk rescan" else "")
+        note = note or {"server": f"capacity, {capacity_tool}",
                                 "linkchecker": "127.0.0.1 only: the portal host, no sub-sites",
                                 "zwgk rescan": f"{result.bytes / 2**20:.2f} MiB served"}.get(name, "")
         if name == "zwgk" and result.ok:

@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--out", type=Path, default=Path("zwgk-report"), help="报告输出目录")
     check.add_argument("--name", default="", help="站点名称（默认取首页标题）")
     check.add_argument("--db", default=None, help="数据库 URL（默认 $ZWGK_DB 或 ~/.local/share/zwgk/zwgk.sqlite）")
+    check.add_argument("--ruleset", choices=("2013", "2019"), default="2013",
+                       help="规则版本：2013（考核细则，2008年条例，年报3月31日前）或 2019（2019年条例：部门1月31日前）")
     check.add_argument("--ignore-robots", action="store_true", help="不遵守 robots.txt（仅用于自己的网站）")
 
     demo = sub.add_parser("demo", help="启动内置示例门户网站并检查它")
@@ -166,7 +168,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     request = CheckRequest(url=args.url, kind=args.kind, as_of=args.as_of or today_in_shanghai(),
                            resolve=tuple(args.resolve), max_pages=args.max_pages, out=out, name=args.name,
-                           obey_robots=not args.ignore_robots)
+                           obey_robots=not args.ignore_robots, edition=args.ruleset)
     check(request, store)
     print_report_paths(out)
     return EXIT_OK

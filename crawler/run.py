@@ -14,10 +14,15 @@ from datetime import date
 from pathlib import Path
 
 from crawler.store import Store, sub_sites_by_portal
-from rules.engine import judge_site
+from rules.engine import form_for, judge_site
 from rules.snapshot import SiteSnapshot
 
 log = logging.getLogger(__name__)
+
+# The edition of the rules: `2013` (the seed's forms, under the 2008 Regulation) or `2019`
+# (the same rows with the 2019 Regulation's deadlines). Each has a county and a department ruleset.
+EDITIONS = ("2013", "2019")
+DEFAULT_EDITION = "2013"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,7 @@ class CheckRequest:
     name: str = ""
     strict_resolve: bool = False  # every host must be in `resolve` (demo and tests: loopback only)
     obey_robots: bool = True
+    edition: str = DEFAULT_EDITION
 
 
 def snapshots_of(store: Store, scan_id: int) -> list[SiteSnapshot]:
@@ -58,9 +64,11 @@ def snapshots_of(store: Store, scan_id: int) -> list[SiteSnapshot]:
 
 
 def judge_scan(store: Store, scan_id: int, as_of: date) -> None:
-    """Judge every site of a scan and store the findings, in form order."""
+    """Judge every site of a scan with the scan's edition of the rules, and store the findings in form order."""
+    row = store.scan_row(scan_id)
+    edition = (row or {}).get("ruleset") or DEFAULT_EDITION
     for snap in snapshots_of(store, scan_id):
-        form, items = judge_site(snap, as_of)
+        form, items = judge_site(snap, as_of, f"{edition}-{form_for(snap.site.kind)}")
         store.save_findings(scan_id, snap.site.key, form, items)
 
 
@@ -71,7 +79,7 @@ def check(request: CheckRequest, store: Store) -> int:
     from reports import write_report
 
     request.out.mkdir(parents=True, exist_ok=True)
-    scan_id = store.begin_scan(target=request.url, as_of=request.as_of.isoformat())
+    scan_id = store.begin_scan(target=request.url, as_of=request.as_of.isoformat(), ruleset=request.edition)
     marks = [time.perf_counter()]  # phase boundaries, for write_timings
     try:
         stats = crawl_portal(

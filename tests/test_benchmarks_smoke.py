@@ -62,6 +62,9 @@ def test_harness_at_a_tiny_size_writes_the_json_shape_of_issue_7(tmp_path):
     assert set(doc["contenders"]) == {"server", "scrapy", "zwgk", "linkchecker"}
     assert set(doc["contenders"]["scrapy"]) == FIGURES
     assert doc["contenders"]["scrapy"]["pages_per_s"] > 0
+    assert doc["contenders"]["zwgk"] is not None, done.stdout[-2000:]
+    assert doc["ratios"]["zwgk_vs_scrapy"] > 0
+    assert sum(doc["split"].values()) == pytest.approx(1, abs=0.01)
     assert doc["contenders"]["linkchecker"] is None
     assert set(doc["ratios"]) == {"zwgk_vs_scrapy", "zwgk_vs_linkchecker"}
     assert set(doc["split"]) == {"crawl", "evidence", "rules", "report"}

@@ -69,3 +69,17 @@ def test_zwgk_rules_with_an_unknown_id_is_a_one_line_error() -> None:
     assert result.returncode == 2
     assert result.stderr.strip().startswith("zwgk: 错误：")
     assert "X99" in result.stderr
+
+
+def test_zwgk_check_with_the_2019_ruleset_holds_departments_to_the_31_january_deadline(
+        demo_server, tmp_path: Path) -> None:
+    args = ["check", demo_server.url(), "--ruleset", "2019", "--as-of", DEMO_AS_OF,
+            "--out", str(tmp_path / "out"), "--db", str(tmp_path / "z.sqlite")]
+    for resolve in demo_server.resolve_args():
+        args += ["--resolve", resolve]
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    c13 = next(f for f in report["sites"][0]["findings"] if f["indicator"] == "C13")
+    # 教育局 published on 2026-03-10: on time under the 2008 Regulation, late under the 2019 one.
+    assert "云溪县教育局2025年度报告于 2026-03-10 发布，晚于截止日 2026-01-31" in c13["summary"]

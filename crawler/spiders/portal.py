@@ -226,6 +226,9 @@ class PortalSpider(scrapy.Spider):
         state.pages += 1
         if meta.get("zwgk_home"):
             state.reached = True
+            moved = urlsplit(response.url).netloc.lower()
+            if self.owner(response.url) is None:  # the home page moved to another host: that host is the site's too
+                self.extra_hosts[moved] = site
             if not (state.info.role == "portal" and self.site_name):  # a name given by the user stays
                 state.info = replace(state.info, name=self.site_name_of(parsed.evidence, state.info.name))
         yield parsed.evidence
