@@ -216,7 +216,6 @@ def test_robots_txt_that_disallows_everything_is_obeyed_and_reported(hostile_ser
     assert "robots.txt" in portal.reason
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8: the crawler does not yet note a robots.txt that answers 500")
 def test_robots_txt_that_answers_500_is_noted_and_the_check_goes_on(hostile_server: DemoServer,
                                                                    tmp_path: Path) -> None:
     crawled = crawl_case(hostile_server, tmp_path, "robots-500")

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.misc import build_from_crawler
 from twisted.python.failure import Failure
@@ -120,7 +121,17 @@ class PortalSpider(scrapy.Spider):
         spider.max_subsites = s.getint("ZWGK_MAX_SUBSITES", 300)
         spider.max_documents = s.getint("ZWGK_MAX_DOCUMENTS_PER_SITE", 40)
         spider.document_maxsize = s.getint("ZWGK_DOCUMENT_MAXSIZE", 20 * 1024 * 1024)
+        crawler.signals.connect(spider.robots_answered, signal=signals.response_received)
         return spider
+
+    def robots_answered(self, response: Response, request: Request) -> None:
+        """A robots.txt that answers 5xx is noted on its site (Scrapy then allows everything)."""
+        if response.status < 500 or urlsplit(request.url).path != "/robots.txt":
+            return
+        owner = self.owner(request.url)
+        note = f"robots.txt 返回 HTTP {response.status}，已按未限制抓取处理"
+        if owner and note not in self.sites[owner].errors:
+            self.sites[owner].errors.append(note)
 
     # -- sites ----------------------------------------------------------------------------------
 
