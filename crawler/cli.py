@@ -73,11 +73,25 @@ def positive_int(value: str) -> int:
     return int(value)
 
 
+# argparse's own messages, in the users' language. argparse looks its `_` up at call time,
+# so the few messages a user can meet are translated here; the rest stay as argparse wrote them.
+ARGPARSE_MESSAGES = {
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的取值：%(value)r",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "expected one argument": "需要一个取值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+}
+argparse._ = lambda text: ARGPARSE_MESSAGES.get(text, text)  # type: ignore[attr-defined]
+
+
 class Parser(argparse.ArgumentParser):
     """argparse that says what is wrong in one line and exits with EXIT_USAGE."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"zwgk: 错误：{message}\n（用法：{self.prog} --help）\n")
+        self.exit(EXIT_USAGE, f"zwgk: 错误：{message}（用法见 {self.prog} --help）\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,6 +1,7 @@
 """Run the portal spider in this process (CrawlerProcess: the reactor runs once per process).
 
-`python -m crawler.crawl --db URL --scan ID --url URL ...` is the child-process entry of `zwgk scan`.
+`python -m crawler.crawl --db URL --scan ID --url URL [--subsite KIND|URL|NAME ...]` is the child-process
+entry of `zwgk scan`: one child per registry portal, its listed sub-sites crawled in the same crawl.
 """
 
 from __future__ import annotations
@@ -42,15 +43,21 @@ def crawl_settings(store: Store, *, resolve: Sequence[str] = (), strict_resolve:
 
 def crawl_portal(store: Store, scan_id: int, url: str, *, kind: str = "county", name: str = "",
                  max_pages: int | None = None, resolve: Sequence[str] = (), strict_resolve: bool = False,
-                 obey_robots: bool = True, settings: dict | None = None) -> dict[str, Any]:
+                 obey_robots: bool = True, settings: dict | None = None,
+                 subsites: Sequence[tuple[str, str, str]] = ()) -> dict[str, Any]:
     """Crawl the portal at url and its sub-sites into the store (SiteInfo via store.save_site, pages,
     documents, dead links). Runs Scrapy in this process (CrawlerProcess; the reactor runs once per
-    process). A portal that does not answer is saved as an unreachable SiteInfo, not an exception."""
+    process). A portal that does not answer is saved as an unreachable SiteInfo, not an exception.
+
+    `subsites` are (kind, url, name) the registry lists: crawled as the portal's sub-sites whether or not
+    its pages link them, each with its own budget; one the portal also links is crawled once, under the
+    given name. A bad entry raises ValueError before anything is fetched."""
     from scrapy.crawler import CrawlerProcess
 
     from crawler.extensions import is_whole
-    from crawler.spiders.portal import PortalSpider
+    from crawler.spiders.portal import PortalSpider, listed_subsites
 
+    listed = listed_subsites(subsites)
     configured = logging.root.level if logging.root.handlers else None
     if configured is not None:  # Scrapy logs its banner while the process is built, below the app's level
         logging.disable(configured - 1)
@@ -62,14 +69,14 @@ def crawl_portal(store: Store, scan_id: int, url: str, *, kind: str = "county", 
     if configured is not None:  # Scrapy set its logger to DEBUG; the application's level decides instead
         logging.getLogger("scrapy").setLevel(configured)
     crawler = process.create_crawler(PortalSpider)
-    process.crawl(crawler, url=url, kind=kind, name=name, store=store, scan=scan_id, max_pages=max_pages)
+    process.crawl(crawler, url=url, kind=kind, name=name, store=store, scan=scan_id, max_pages=max_pages,
+                  subsites=listed)
     process.start()
     stats = dict(crawler.stats.get_stats())
     reason = stats.get("zwgk/crawl/finish_reason") or stats.get("finish_reason")
     if not is_whole(reason):
         raise CrawlInterrupted(f"crawl of {url} ended early: {reason or 'no finish reason'}")
-    return stats
-    return crawler.stats.get_stats()  # the crawl's Scrapy stats, for the caller's timings
+    return stats  # the crawl's Scrapy stats, for the caller's timings
 
 
 def parse_set(value: str) -> tuple[str, str]:
@@ -77,6 +84,19 @@ def parse_set(value: str) -> tuple[str, str]:
     if not sep or not name:
         raise argparse.ArgumentTypeError(f"-s 的格式应为 NAME=VALUE：{value!r}")
     return name, setting
+
+
+def parse_subsite(value: str) -> tuple[str, str, str]:
+    """`KIND|URL|NAME` (the name may be empty) -> (kind, url, name)."""
+    from crawler.spiders.portal import listed_subsites
+
+    parts = value.split("|", 2)
+    if len(parts) < 2:
+        raise argparse.ArgumentTypeError(f"--subsite 的格式应为 KIND|URL|NAME：{value!r}")
+    try:
+        return listed_subsites([(parts[0], parts[1], parts[2] if len(parts) > 2 else "")])[0]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--url", required=True)
     parser.add_argument("--kind", default="county", choices=("county", "department", "township"))
     parser.add_argument("--name", default="")
+    parser.add_argument("--subsite", type=parse_subsite, action="append", default=[], metavar="KIND|URL|NAME",
+                        help="a sub-site the registry lists (department or township); repeatable")
     parser.add_argument("--max-pages", type=int, default=None)
     parser.add_argument("--resolve", action="append", default=[], metavar="HOST:PORT:ADDR")
     parser.add_argument("--strict-resolve", action="store_true")
@@ -97,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         crawl_portal(Store(args.db), args.scan, args.url, kind=args.kind, name=args.name, max_pages=args.max_pages,
                      resolve=args.resolve, strict_resolve=args.strict_resolve, obey_robots=not args.ignore_robots,
-                     settings=dict(args.set))
+                     settings=dict(args.set), subsites=args.subsite)
     except ResolveError as exc:
         print(f"zwgk: 错误：{exc}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """`zwgk scan SITES.yaml`: crawl every registry site in its own child process, judge, store, report.
 
-A child per site because Twisted's reactor cannot restart within one process, and because a
+A registry site's listed sub-sites are crawled by its own child, as sub-sites of that portal (so a
+sub-site the portal also links is crawled once, and the portal's rules see it). A child per site because Twisted's reactor cannot restart within one process, and because a
 child isolates a site's memory and crashes: a site that kills its crawler becomes `unreachable`
 with the reason and the others go on. Children die with the scan (PR_SET_PDEATHSIG), so a scan
 killed half way leaves no crawler writing into its incomplete scan.
@@ -26,9 +27,8 @@ from typing import IO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from crawler.links import folder_of
 from crawler.progress import Progress
-from crawler.sites import Registry, Site
+from crawler.sites import Registry, Site, Subsite
 from crawler.store import Store
 from rules.evidence import SiteInfo
 
@@ -62,9 +62,11 @@ class _Child:
 
 
 def crawl_command(plan: ScanPlan, scan_id: int, site: Site) -> list[str]:
-    """The child's command line: `python -m crawler.crawl` for one registry site."""
+    """The child's command line: `python -m crawler.crawl` for one registry site and its listed sub-sites."""
     command = [sys.executable, "-m", "crawler.crawl", "--db", plan.db_url, "--scan", str(scan_id),
                "--url", site.url, "--kind", site.kind, "--name", site.name]
+    for sub in site.subsites:
+        command += ["--subsite", f"{sub.kind}|{sub.url}|{sub.name}"]
     if plan.max_pages:
         command += ["--max-pages", str(plan.max_pages)]
     for entry in plan.resolve:
@@ -74,15 +76,9 @@ def crawl_command(plan: ScanPlan, scan_id: int, site: Site) -> list[str]:
     return command
 
 
-def crawl_targets(registry: Registry) -> tuple[Site, ...]:
-    """Every site a scan crawls: each registry site, then its listed sub-sites, each in its own child.
-
-    The crawler takes one start URL; a listed sub-site is crawled as a site of its own kind."""
-    targets: list[Site] = []
-    for site in registry.sites:
-        targets.append(site)
-        targets.extend(Site(name=sub.name, kind=sub.kind, url=sub.url, line=sub.line) for sub in site.subsites)
-    return tuple(targets)
+def listed_count(registry: Registry) -> int:
+    """How many sites the registry names: each registry site and each sub-site it lists (the progress total)."""
+    return sum(1 + len(site.subsites) for site in registry.sites)
 
 
 def _die_with_parent() -> None:  # runs in the child between fork and exec
@@ -101,7 +97,7 @@ def _reason_from(stderr: IO[bytes], status: int | None) -> str:
     return f"抓取失败（退出码 {status}）" + (f"：{last}" if last else "")
 
 
-def stored_reason(store: Store, scan_id: int, site: Site) -> str:
+def stored_reason(store: Store, scan_id: int, site: Site | Subsite) -> str:
     """Why the crawler recorded the site as unreachable, or "" when it reached it."""
     for info in store.sites_of(scan_id):
         if info.url == site.url and info.status == "unreachable":
@@ -110,23 +106,29 @@ def stored_reason(store: Store, scan_id: int, site: Site) -> str:
 
 
 def record_unreachable(store: Store, scan_id: int, site: Site, reason: str) -> None:
-    """Save the registry site as unreachable, keeping whatever the crawler already recorded of it."""
+    """Save the registry site and its listed sub-sites as unreachable (a listed sub-site as the portal's
+    child), keeping whatever the crawler already recorded of them."""
+    from crawler.spiders.portal import start_key, subsite_key
+
     saved = {info.url: info for info in store.sites_of(scan_id)}
-    info = saved.get(site.url)
-    if info is not None and info.status == "unreachable":
-        return
-    role = "portal"
-    key = info.key if info else folder_of(site.url)
-    store.save_site(scan_id, SiteInfo(key=key, url=site.url, name=info.name if info and info.name else site.name,
-                                      role=info.role if info else role, kind=site.kind, status="unreachable",
-                                      reason=reason, pages=info.pages if info else 0))
+    portal_key = start_key(site.url, site.kind)
+    entries: list[tuple[Site | Subsite, str | None, str, str]] = [(site, portal_key, "portal", "")]
+    entries += [(sub, subsite_key(portal_key, sub.url), sub.kind, site.url) for sub in site.subsites]
+    for entry, key, role, found_on in entries:
+        info = saved.get(entry.url)
+        if (info is not None and info.status == "unreachable") or (info is None and key is None):
+            continue
+        store.save_site(scan_id, SiteInfo(
+            key=info.key if info else str(key), url=entry.url, name=info.name if info and info.name else entry.name,
+            role=info.role if info else role, kind=entry.kind, status="unreachable", reason=reason,
+            found_on=info.found_on if info else found_on, pages=info.pages if info else 0))
 
 
 def crawl_sites(plan: ScanPlan, scan_id: int, store: Store, progress: Progress,
                 spawn: Callable[[list[str], IO[bytes]], subprocess.Popen[bytes]] | None = None) -> None:
-    """Run one child per registry site, at most `plan.concurrency` at a time."""
+    """Run one child per registry site (with its listed sub-sites), at most `plan.concurrency` at a time."""
     spawn = spawn or _spawn
-    waiting = list(crawl_targets(plan.registry))
+    waiting = list(plan.registry.sites)
     running: list[_Child] = []
     try:
         while waiting or running:
@@ -145,15 +147,17 @@ def crawl_sites(plan: ScanPlan, scan_id: int, store: Store, progress: Progress,
                     _stop(child.process)
                 running.remove(child)
                 if status == 0:  # the crawler itself records a home page that does not answer
-                    failure = stored_reason(store, scan_id, child.site)
+                    failures = [stored_reason(store, scan_id, site) for site in (child.site, *child.site.subsites)]
                 else:
-                    failure = _reason_from(child.stderr, None if timed_out else status)
-                    record_unreachable(store, scan_id, child.site, failure)
+                    crash = _reason_from(child.stderr, None if timed_out else status)
+                    record_unreachable(store, scan_id, child.site, crash)
+                    failures = [crash] * (1 + len(child.site.subsites))
                 child.stderr.close()
-                if failure:
-                    log.warning("site %s is unreachable: %s", child.site.url, failure)
                 progress.pages_seen(store.page_total(scan_id))
-                progress.site_done(child.site.name, child.site.url, failure)
+                for site, failure in zip((child.site, *child.site.subsites), failures, strict=True):
+                    if failure:
+                        log.warning("site %s is unreachable: %s", site.url, failure)
+                    progress.site_done(site.name, site.url, failure)
             progress.pages_seen(store.page_total(scan_id))
     finally:
         for child in running:
@@ -219,7 +223,7 @@ def run_scan(args: argparse.Namespace, out: Path, store: Store) -> int:
     plan = ScanPlan(registry=registry, as_of=(args.as_of or today_in_shanghai()).isoformat(), db_url=store.url,
                     max_pages=args.max_pages, concurrency=args.concurrency, resolve=tuple(args.resolve),
                     site_timeout=args.site_timeout, strict_resolve=args.strict_resolve)
-    total = len(crawl_targets(registry))
+    total = listed_count(registry)
     progress = Progress(total)
     progress.message(f"扫描 {total} 个站点（{registry.path}），评判日期 {plan.as_of}，"
                      f"同时 {plan.concurrency} 个")
@@ -235,4 +239,4 @@ def run_scan(args: argparse.Namespace, out: Path, store: Store) -> int:
     return EXIT_OK
 
 
-__all__ = ["ScanPlan", "crawl_command", "crawl_targets", "crawl_sites", "record_unreachable", "run_scan", "scan"]
+__all__ = ["ScanPlan", "crawl_command", "crawl_sites", "listed_count", "record_unreachable", "run_scan", "scan"]

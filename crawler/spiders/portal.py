@@ -1,4 +1,4 @@
-"""PortalSpider: crawls a portal and the department and township sub-sites it links, each with its own budget.
+"""PortalSpider: crawls a portal and its department and township sub-sites (linked or listed), each with its own budget.
 
 It yields Requests and evidence items, nothing else; the store pipeline keeps the items.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +55,10 @@ class SiteState:
     """What the crawl knows of one site while it runs (turned into a SiteInfo at the end)."""
 
     info: SiteInfo
+    named: bool = False  # the user gave the name (command line, registry): the home page does not rename it
+    listed: bool = False  # a sub-site listed in the registry, crawled whether or not the portal links it
+    linked_from: str = ""  # a listed sub-site: the portal page that links it, once seen
+    home_dead: DeadLink | None = None  # a listed sub-site whose home failed before any page linked it
     pages: int = 0
     scheduled: int = 0
     documents: int = 0
@@ -77,18 +81,42 @@ def start_key(url: str, kind: str) -> str:
     return site_root(url) if kind == "county" else folder_of(url)
 
 
+def subsite_key(portal_key: str, url: str) -> str | None:
+    """The key of a sub-site at url: a folder on the portal's host, else its whole host; None when url is a
+    page of the portal itself."""
+    parts = urlsplit(url)
+    if parts.netloc.lower() == urlsplit(portal_key).netloc:
+        key = folder_of(url)
+        return None if portal_key.startswith(key) else key
+    return site_root(url)
+
+
+def listed_subsites(subsites: Sequence[Sequence[str]]) -> tuple[tuple[str, str, str], ...]:
+    """Validated (kind, url, name) of the sub-sites a registry lists; ValueError names the bad one."""
+    found = []
+    for entry in subsites:
+        kind, url, name = (str(part).strip() for part in entry)
+        if kind not in KIND_OF_ROLE:
+            raise ValueError(f"子站类型应为 department 或 township：{kind!r}（{url}）")
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"子站网址无效（需要 http:// 或 https:// 开头）：{url!r}")
+        found.append((kind, url if urlsplit(url).path else url + "/", name))
+    return tuple(found)
+
+
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, url: str = "", kind: str = "county", name: str = "", db: str | None = None,
                  scan: int | str | None = None, max_pages: int | str | None = None, out: str = "zwgk-report",
-                 store: Any = None, **kwargs: Any) -> None:
+                 store: Any = None, subsites: Sequence[Sequence[str]] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         if not url.startswith(("http://", "https://")):
             raise ValueError(f"不是有效的网址（需要 http:// 或 https:// 开头）：{url!r}")
         self.start_url = url if urlsplit(url).path else url + "/"
         self.kind = kind
         self.site_name = name
+        self.listed = listed_subsites(subsites)  # (kind, url, name), registered as sub-sites when the crawl starts
         self.out = out
         self.max_pages = int(max_pages) if max_pages else None
         if store is None:
@@ -135,8 +163,8 @@ class PortalSpider(scrapy.Spider):
 
     # -- sites ----------------------------------------------------------------------------------
 
-    def register(self, info: SiteInfo) -> SiteInfo:
-        self.sites[info.key] = SiteState(info)
+    def register(self, info: SiteInfo, named: bool = False, listed: bool = False) -> SiteInfo:
+        self.sites[info.key] = SiteState(info, named=named, listed=listed)
         self.keys = sorted(self.sites, key=len, reverse=True)
         return info
 
@@ -166,27 +194,46 @@ class PortalSpider(scrapy.Spider):
         return name
 
     def subsite_key(self, url: str) -> str | None:
-        parts = urlsplit(url)
-        if parts.netloc.lower() == urlsplit(self.portal_key).netloc:
-            key = folder_of(url)
-            return None if self.portal_key.startswith(key) else key  # a page of the portal itself
-        return site_root(url)
+        return subsite_key(self.portal_key, url)
 
     def add_subsite(self, link: SubsiteLink, found_on: str) -> Iterator[Any]:
         host = urlsplit(link.url).hostname or ""
         if not link.labelled and not in_domain(host, self.domain):
             return
         key = self.subsite_key(link.url)
-        if key is None or key in self.sites or len(self.sites) > self.max_subsites:
+        if key is not None and key in self.sites:
+            yield from self.linked(self.sites[key], found_on)
+            return
+        if key is None or len(self.sites) > self.max_subsites:
             return
         info = self.register(SiteInfo(key=key, url=link.url, name=self.qualified(link.name), role=link.role,
                                       kind=KIND_OF_ROLE[link.role], found_on=found_on))
         yield info
         yield self.home_request(info)
 
-    def home_request(self, info: SiteInfo) -> Request:
+    def add_listed(self, kind: str, url: str, name: str) -> Iterator[Any]:
+        """A sub-site the registry lists: the portal's child (found_on its home) whether or not it links it."""
+        key = self.subsite_key(url)
+        if key is None or key in self.sites:
+            self.logger.warning("listed sub-site %s is the portal itself or listed twice: not crawled again", url)
+            return
+        info = self.register(SiteInfo(key=key, url=url, name=name, role=kind, kind=KIND_OF_ROLE[kind],
+                                      found_on=self.start_url), named=bool(name), listed=True)
+        yield info
+        yield self.home_request(info, from_url="")  # no page linked it (yet): a dead home is its own dead link
+
+    def linked(self, state: SiteState, found_on: str) -> Iterator[DeadLink]:
+        """A portal page links a listed sub-site: its dead home becomes a dead link of that page too."""
+        if not state.listed or state.linked_from:
+            return
+        state.linked_from = found_on
+        if state.home_dead is not None:
+            yield replace(state.home_dead, site=self.owner(found_on) or self.portal_key, from_url=found_on)
+
+    def home_request(self, info: SiteInfo, from_url: str | None = None) -> Request:
         self.seen.add(canonical(info.url))
-        return self.request(info.url, info.key, 0, info.found_on, "", HOME_PRIORITY, zwgk_home=True)
+        linked = info.found_on if from_url is None else from_url
+        return self.request(info.url, info.key, 0, linked, "", HOME_PRIORITY, zwgk_home=True)
 
     # -- requests -------------------------------------------------------------------------------
 
@@ -209,9 +256,12 @@ class PortalSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         self.traps = build_from_crawler(TrapGuard, self.crawler)  # needs crawler.stats: built when the crawl starts
         info = self.register(SiteInfo(key=self.portal_key, url=self.start_url, name=self.site_name,
-                                      role="portal", kind=self.kind))
+                                      role="portal", kind=self.kind), named=bool(self.site_name))
         yield info
         yield self.home_request(info)
+        for kind, url, name in self.listed:
+            for item in self.add_listed(kind, url, name):
+                yield item
 
     # -- pages ----------------------------------------------------------------------------------
 
@@ -240,7 +290,7 @@ class PortalSpider(scrapy.Spider):
             moved = urlsplit(response.url).netloc.lower()
             if self.owner(response.url) is None:  # the home page moved to another host: that host is the site's too
                 self.extra_hosts[moved] = site
-            if not (state.info.role == "portal" and self.site_name):  # a name given by the user stays
+            if not state.named:  # a name given by the user (command line, registry) stays
                 state.info = replace(state.info, name=self.site_name_of(parsed.evidence, state.info.name))
         yield parsed.evidence
         for subsite in parsed.subsites:
@@ -323,8 +373,12 @@ class PortalSpider(scrapy.Spider):
         if meta.get("zwgk_home") and not state.reached:
             state.info = replace(state.info, status="unreachable", reason=f"首页无法访问：{reason}")
             state.errors.append(f"{request.url}：{reason}")
+            from_url = from_url or state.linked_from
             linked_from = self.owner(from_url) if from_url else None
-            yield DeadLink(site=linked_from or site, url=request.url, from_url=from_url, status=status, reason=reason)
+            dead = DeadLink(site=linked_from or site, url=request.url, from_url=from_url, status=status, reason=reason)
+            if state.listed and not from_url:  # a portal page that links it later gets this dead link too
+                state.home_dead = dead
+            yield dead
             return
         if meta.get("zwgk_document"):
             yield DocumentEvidence(site=site, url=request.url, status=status, from_url=from_url,
