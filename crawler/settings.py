@@ -69,9 +69,9 @@ ZWGK_RESOLVE_STRICT = False  # True: a host:port not in ZWGK_RESOLVE fails, no D
 # -- re-scans: always revalidate -------------------------------------------------------------------
 HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = "crawler.httpcache.RevalidatePolicy"
-HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+HTTPCACHE_STORAGE = "crawler.httpcache.SqliteCacheStorage"  # one row per response, no gzip
 HTTPCACHE_DIR = os.environ.get("ZWGK_HTTPCACHE_DIR", "")  # empty: beside the database (crawler.crawl)
-HTTPCACHE_GZIP = True
+HTTPCACHE_GZIP = False  # gzip cost 17 % of a check; the SQLite storage does not read it
 
 # -- order: frontier ---------------------------------------------------------------------------------
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"  # breadth first within a priority

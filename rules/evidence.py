@@ -58,16 +58,43 @@ class PageEvidence:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> PageEvidence:
-        known = {f.name for f in fields(cls)}
+    def from_dict(cls, data: dict[str, Any], shared: dict[Any, Any] | None = None) -> PageEvidence:
+        """The page as `to_dict` wrote it. With `shared` (one dict for a whole load), equal links, list
+        entries and small tuples become one object each: a site's ~35 header and footer links repeat on
+        every page, and would otherwise be copied on every page."""
+        keep: Any = shared.setdefault if shared is not None else _same
+        known = _PAGE_FIELDS
         values = {k: v for k, v in data.items() if k in known}
-        values["breadcrumb"] = tuple(values.get("breadcrumb", ()))
-        values["links"] = tuple(Link(**link) for link in values.get("links", ()))
-        values["entries"] = tuple(ListEntry(**e) for e in values.get("entries", ()))
-        values["dates"] = tuple(values.get("dates", ()))
-        values["meta"] = tuple(tuple(p) for p in values.get("meta", ()))  # type: ignore[misc]
-        values["identifiers"] = tuple(tuple(p) for p in values.get("identifiers", ()))  # type: ignore[misc]
+        if "site" in values:
+            values["site"] = keep(values["site"], values["site"])
+        if values.get("final_url") == values.get("url"):
+            values["final_url"] = values.get("url")
+        values["breadcrumb"] = keep(("crumbs", *values.get("breadcrumb", ())), None) or tuple(values.get("breadcrumb", ()))
+        values["breadcrumb"] = _tuple_of(keep, "crumbs", values.get("breadcrumb", ()))
+        values["links"] = tuple(_link(keep, link) for link in values.get("links", ()))
+        values["entries"] = tuple(_entry(keep, e) for e in values.get("entries", ()))
+        values["dates"] = _tuple_of(keep, "dates", values.get("dates", ()))
+        values["meta"] = _tuple_of(keep, "meta", (tuple(p) for p in values.get("meta", ())))
+        values["identifiers"] = _tuple_of(keep, "ids", (tuple(p) for p in values.get("identifiers", ())))
         return cls(**values)
+
+
+def _same(_key: Any, value: Any) -> Any:
+    return value
+
+
+def _tuple_of(keep: Any, kind: str, items: Any) -> tuple:
+    items = tuple(items)
+    return keep((kind, items), items) if items else ()
+
+
+def _link(keep: Any, data: dict[str, Any]) -> Link:
+    key = ("link", data.get("url"), data.get("text"), data.get("place", "body"), data.get("image", False))
+    found = keep(key, None)
+    if found is None:
+        found = Link(**data)
+        keep.__self__[key] = found if hasattr(keep, "__self__") else found
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,17 +58,16 @@ def names_year(text: str, year: int) -> bool:
 def links_matching(site: SiteSnapshot, term: Term, *, label: Callable[[str], bool] | None = None,
                    url: Callable[[str], bool] | None = None) -> list[LinkSeen]:
     """Links whose text names the term (term.in_label unless `label` is given) or whose URL does
-    (term.in_url unless `url` is given); each distinct text and URL is tested once."""
-    by_label = label or term.in_label
-    by_url = url or term.in_url
-    matched: dict[int, LinkSeen] = {}
-    for text, group in site.link_texts().items():
-        if by_label(text):
-            matched.update((id(s), s) for s in group)
-    for target, group in site.link_targets().items():
-        if by_url(target):
-            matched.update((id(s), s) for s in group if not s.link.image)
-    return list(matched.values())
+    (term.in_url unless `url` is given; image links only by their text); each distinct text and URL is
+    tested once, and each URL's path is split once per snapshot."""
+    if url is None:
+        tokens = term.urls
+        parts = site.url_parts() if tokens else {}
+
+        def url(target: str) -> bool:  # term.in_url, on the snapshot's split paths
+            return bool(tokens) and any(token in parts[target] for token in tokens)
+
+    return site.links_where(text=label or term.in_label, url=url)
 
 
 def column_candidates(site: SiteSnapshot, term: Term) -> Iterator[Column]:
@@ -113,9 +112,9 @@ def column_at(site: SiteSnapshot, term: str, label: str, url: str, on: str) -> C
 def hits(site: SiteSnapshot, *terms: Term, include_text: bool = True) -> list[Hit]:
     """Pages and documents whose own title (or, if include_text, text) names every term given."""
     found = []
-    for page in site.ok_pages():
-        words = page.title + " " + (page.text if include_text else "")
-        if all(t.in_text(words) for t in terms):
+    pages = site.ok_pages()
+    for page, words in zip(pages, page_words(site, include_text), strict=True):
+        if all(_names(t, words) for t in terms):
             found.append(Hit(page.final_url, page.title or page.final_url, page_date(site, page),
                              f"{page.title}\n{page.text}", "page"))
     for doc in site.ok_documents():
@@ -124,6 +123,23 @@ def hits(site: SiteSnapshot, *terms: Term, include_text: bool = True) -> list[Hi
             found.append(Hit(doc.url, doc.title or doc.link_text or doc.url, doc.published or site.listed_date(doc.url),
                              f"{doc.title}\n{doc.text}", "document"))
     return found
+
+
+def page_words(site: SiteSnapshot, include_text: bool) -> tuple[str, ...]:
+    """Each 200 page's title (and text), normalized once per snapshot, not through normalize's shared
+    cache: page texts would fill it with ~8 KB a page, for the life of the process."""
+    def compute() -> tuple[str, ...]:
+        return tuple(_normalize(page.title + " " + (page.text if include_text else "")) for page in site.ok_pages())
+    return site.memo(("page-words", include_text), compute)
+
+
+def _normalize(text: str) -> str:
+    return normalize.__wrapped__(text)  # type: ignore[attr-defined]
+
+
+def _names(term: Term, words: str) -> bool:
+    """term.in_text on text already normalized."""
+    return any(normalize(s) in words for s in term.labels)
 
 
 def titles_in_lists(site: SiteSnapshot, *terms: Term) -> list[Hit]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from rules.evidence import DeadLink, DocumentEvidence, Link, ListEntry, PageEvidence, SiteInfo
+from rules.vocabulary import _URL_PARTS
 
 NAV_PLACES = ("header", "nav")
 T = TypeVar("T")
@@ -23,7 +26,11 @@ class LinkSeen:
 
 @dataclass(frozen=True, slots=True)
 class SiteSnapshot:
-    """One site's evidence. Build it with `SiteSnapshot.build`; the indexes are derived once there."""
+    """One site's evidence. Build it with `SiteSnapshot.build`; the indexes are derived once there.
+
+    Links are indexed by page number, not as one object per link and page: the same ~35 header and
+    footer links repeat on every page, and a `LinkSeen` is made only for the links a rule asks for.
+    """
 
     site: SiteInfo
     pages: tuple[PageEvidence, ...]
@@ -31,12 +38,12 @@ class SiteSnapshot:
     dead_links: tuple[DeadLink, ...]
     children: tuple[SiteSnapshot, ...] = ()
     _by_url: Mapping[str, PageEvidence] = field(default_factory=dict, repr=False, compare=False)
-    _links: tuple[LinkSeen, ...] = field(default=(), repr=False, compare=False)
+    _ok: tuple[PageEvidence, ...] = field(default=(), repr=False, compare=False)  # pages answered 200
     _articles: frozenset[tuple[str, str]] = field(default=frozenset(), repr=False, compare=False)
-    # Links grouped by their text and by their URL: the same nav labels repeat on every page, so a
-    # term is tested once per distinct text, not once per link.
-    _by_text: Mapping[str, tuple[LinkSeen, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _by_target: Mapping[str, tuple[LinkSeen, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # Link text / link URL -> the numbers (in _ok) of the pages showing it, in page order: a term is
+    # tested once per distinct text or URL, not once per link.
+    _by_text: Mapping[str, array] = field(default_factory=dict, repr=False, compare=False)
+    _by_target: Mapping[str, array] = field(default_factory=dict, repr=False, compare=False)
     _listed: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)  # url -> list date
     _dead: Mapping[str, DeadLink] = field(default_factory=dict, repr=False, compare=False)
     _memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # derived results
@@ -45,17 +52,21 @@ class SiteSnapshot:
     def build(cls, site: SiteInfo, pages: Iterable[PageEvidence], documents: Iterable[DocumentEvidence],
               dead_links: Iterable[DeadLink]) -> SiteSnapshot:
         kept = tuple(pages)
-        ok = [p for p in kept if p.status == 200]
+        ok = tuple(p for p in kept if p.status == 200)
         by_url: dict[str, PageEvidence] = {}
         for page in ok:
             by_url.setdefault(page.final_url, page)
             by_url.setdefault(page.url, page)
-        links = tuple(LinkSeen(link, page) for page in ok for link in page.links)
-        by_text: dict[str, list[LinkSeen]] = {}
-        by_target: dict[str, list[LinkSeen]] = {}
-        for seen in links:
-            by_text.setdefault(seen.link.text, []).append(seen)
-            by_target.setdefault(seen.link.url, []).append(seen)
+        by_text: dict[str, array] = {}
+        by_target: dict[str, array] = {}
+        for number, page in enumerate(ok):
+            for link in page.links:
+                for index, key in ((by_text, link.text), (by_target, link.url)):
+                    numbers = index.get(key)
+                    if numbers is None:
+                        index[key] = array("I", (number,))
+                    elif numbers[-1] != number:
+                        numbers.append(number)
         listed: dict[str, str] = {}
         for page in ok:
             for e in page.entries:
@@ -63,10 +74,9 @@ class SiteSnapshot:
                     listed.setdefault(e.url, e.date)
         dead = tuple(dead_links)
         dead_by_url = {d.url.rstrip("/"): d for d in reversed(dead)}
-        return cls(site, kept, tuple(documents), dead, (), MappingProxyType(by_url), links,
+        return cls(site, kept, tuple(documents), dead, (), MappingProxyType(by_url), ok,
                    frozenset((p.final_url, e.url) for p in ok for e in p.entries if e.date),
-                   MappingProxyType({k: tuple(v) for k, v in by_text.items()}),
-                   MappingProxyType({k: tuple(v) for k, v in by_target.items()}),
+                   MappingProxyType(by_text), MappingProxyType(by_target),
                    MappingProxyType(listed), MappingProxyType(dead_by_url), {})
 
     def with_children(self, children: Sequence[SiteSnapshot]) -> SiteSnapshot:
@@ -79,7 +89,7 @@ class SiteSnapshot:
         return self.site.status != "unreachable" and self.home is not None
 
     def ok_pages(self) -> Iterator[PageEvidence]:
-        return (p for p in self.pages if p.status == 200)
+        return iter(self._ok)
 
     def page(self, url: str) -> PageEvidence | None:
         """The crawled page at `url` (requested or final URL), if it answered 200."""
@@ -95,9 +105,9 @@ class SiteSnapshot:
 
     # -- links -------------------------------------------------------------------------
 
-    def links(self) -> tuple[LinkSeen, ...]:
-        """Every link on every crawled page, with its page."""
-        return self._links
+    def links(self) -> Iterator[LinkSeen]:
+        """Every link on every crawled page, with its page, in page order."""
+        return (LinkSeen(link, page) for page in self._ok for link in page.links)
 
     def nav_links(self) -> list[Link]:
         """The home page's navigation links (header and nav), in page order, duplicates dropped."""
@@ -112,13 +122,42 @@ class SiteSnapshot:
                 result.append(link)
         return result
 
-    def link_texts(self) -> Mapping[str, tuple[LinkSeen, ...]]:
-        """Every distinct link text, with the links that show it."""
-        return self._by_text
+    def link_texts(self) -> Iterable[str]:
+        """Every distinct link text, in the order first shown."""
+        return self._by_text.keys()
 
-    def link_targets(self) -> Mapping[str, tuple[LinkSeen, ...]]:
-        """Every distinct link URL, with the links that point to it."""
-        return self._by_target
+    def link_targets(self) -> Iterable[str]:
+        """Every distinct link URL, in the order first shown."""
+        return self._by_target.keys()
+
+    def links_where(self, *, text: Callable[[str], bool], url: Callable[[str], bool],
+                    images_by_url: bool = False) -> list[LinkSeen]:
+        """Links whose text passes `text`, then the others whose URL passes `url` (image links only if
+        `images_by_url`), each once; each distinct text and URL is tested once."""
+        texts = {t for t in self._by_text if text(t)}
+        targets = {u for u in self._by_target if url(u)}
+        if not texts and not targets:
+            return []
+        by_text: list[LinkSeen] = []
+        by_target: list[LinkSeen] = []
+        numbers = sorted({n for t in texts for n in self._by_text[t]} | {n for u in targets for n in self._by_target[u]})
+        found_text: dict[str, list[LinkSeen]] = {}
+        found_target: dict[str, list[LinkSeen]] = {}
+        for number in numbers:
+            page = self._ok[number]
+            for link in page.links:
+                if link.text in texts:
+                    found_text.setdefault(link.text, []).append(LinkSeen(link, page))
+                elif link.url in targets and (images_by_url or not link.image):
+                    found_target.setdefault(link.url, []).append(LinkSeen(link, page))
+        # The order of old: grouped by text (texts in the order first shown), then by URL.
+        for t in self._by_text:
+            if t in found_text:
+                by_text.extend(found_text[t])
+        for u in self._by_target:
+            if u in found_target:
+                by_target.extend(found_target[u])
+        return by_text + by_target
 
     def dead(self, url: str) -> DeadLink | None:
         return self._dead.get(url.rstrip("/"))
@@ -126,6 +165,10 @@ class SiteSnapshot:
     def listed_date(self, url: str) -> str | None:
         """The date a list shows beside a link to `url`, if any."""
         return self._listed.get(url)
+
+    def url_parts(self) -> Mapping[str, frozenset[str]]:
+        """Every distinct link URL -> the parts of its path (lower case, split at / . _ - ? = &), split once."""
+        return self.memo("url-parts", lambda: {u: path_parts(u) for u in self._by_target})
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:
         """A result derived from this snapshot, computed once (the snapshot never changes)."""
@@ -137,7 +180,7 @@ class SiteSnapshot:
 
     def entries(self) -> Iterator[tuple[ListEntry, PageEvidence]]:
         """Every list entry on every page, with the list page."""
-        for page in self.ok_pages():
+        for page in self._ok:
             for entry in page.entries:
                 yield entry, page
 
@@ -152,3 +195,8 @@ class SiteSnapshot:
 
     def children_of_kind(self, kind: str) -> tuple[SiteSnapshot, ...]:
         return tuple(c for c in self.children if c.site.kind == kind)
+
+
+def path_parts(url: str) -> frozenset[str]:
+    """The parts of a URL's path as `Term.in_url` matches them."""
+    return frozenset(_URL_PARTS.split(urlsplit(url).path.lower()))
