@@ -1,4 +1,4 @@
-"""Run the portal spider in this process (CrawlerProcess: the reactor runs once per process).
+"""Run the portal spider: in this process (CrawlerProcess: the reactor runs once per process) or in a child.
 
 `python -m crawler.crawl --db URL --scan ID --url URL [--subsite KIND|URL|NAME ...]` is the child-process
 entry of `zwgk scan`: one child per registry portal, its listed sub-sites crawled in the same crawl.
@@ -7,9 +7,14 @@ entry of `zwgk scan`: one child per registry portal, its listed sub-sites crawle
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
+import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from crawler.store import Store
@@ -77,6 +82,47 @@ def crawl_portal(store: Store, scan_id: int, url: str, *, kind: str = "county", 
     if not is_whole(reason):
         raise CrawlInterrupted(f"crawl of {url} ended early: {reason or 'no finish reason'}")
     return stats  # the crawl's Scrapy stats, for the caller's timings
+
+
+def crawl_in_child(store: Store, scan_id: int, url: str, *, kind: str = "county", name: str = "",
+                   max_pages: int | None = None, resolve: Sequence[str] = (), strict_resolve: bool = False,
+                   obey_robots: bool = True, settings: dict[str, Any] | None = None,
+                   subsites: Sequence[tuple[str, str, str]] = ()) -> dict[str, Any]:
+    """`crawl_portal` in a child process (`python -m crawler.crawl`), returning its stats.
+
+    Twisted's reactor cannot be restarted, so a process can crawl in-process only once; a child
+    crawls any number of times from one process (tests, a library user), and the crawl's memory is
+    given back before judging starts. The child's log is shown with -v (ZWGK_QUIET unset), else kept
+    for the error message."""
+    command = [sys.executable, "-m", "crawler.crawl", "--db", store.url, "--scan", str(scan_id), "--url", url,
+               "--kind", kind, "--name", name]
+    if max_pages:
+        command += ["--max-pages", str(max_pages)]
+    command += [arg for entry in resolve for arg in ("--resolve", entry)]
+    command += [arg for kind_, sub_url, sub_name in subsites for arg in ("--subsite", f"{kind_}|{sub_url}|{sub_name}")]
+    if strict_resolve:
+        command.append("--strict-resolve")
+    if not obey_robots:
+        command.append("--ignore-robots")
+    with tempfile.TemporaryDirectory(prefix="zwgk-crawl-") as folder:
+        stats_file = Path(folder) / "stats.json"
+        for setting, value in {**(settings or {}), "ZWGK_STATS_FILE": str(stats_file)}.items():
+            command += ["-s", f"{setting}={value}"]
+        quiet = bool(os.environ.get("ZWGK_QUIET"))
+        with tempfile.TemporaryFile() as log:
+            child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=log if quiet else None)
+            try:
+                status = child.wait()
+            except BaseException:  # Ctrl-C or a signal: the child must not outlive us
+                child.kill()
+                child.wait()
+                raise
+            log.seek(0)
+            last = [line for line in log.read().decode("utf-8", "replace").splitlines() if line.strip()][-1:]
+        if status != 0 or not stats_file.exists():
+            detail = last[0].strip() if last else f"exit status {status}"
+            raise CrawlInterrupted(f"crawl of {url} ended early: {detail}")
+        return dict(json.loads(stats_file.read_text(encoding="utf-8")))
 
 
 def parse_set(value: str) -> tuple[str, str]:

@@ -74,7 +74,7 @@ def judge_scan(store: Store, scan_id: int, as_of: date) -> None:
 
 def check(request: CheckRequest, store: Store) -> int:
     """Crawl, judge and report one portal; returns the scan id. The scan is complete only at the end."""
-    from crawler.crawl import crawl_portal  # Scrapy is imported only when a crawl runs
+    from crawler.crawl import crawl_in_child
     from crawler.history import scan_with_changes
     from reports import write_report
 
@@ -82,7 +82,7 @@ def check(request: CheckRequest, store: Store) -> int:
     scan_id = store.begin_scan(target=request.url, as_of=request.as_of.isoformat(), ruleset=request.edition)
     marks = [time.perf_counter()]  # phase boundaries, for write_timings
     try:
-        stats = crawl_portal(
+        stats = crawl_in_child(
             store,
             scan_id,
             request.url,

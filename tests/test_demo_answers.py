@@ -19,13 +19,18 @@ ROWS = [(site["url"], row, expected["verdict"]) for site in ANSWERS["sites"]
         for row, expected in site["verdicts"].items()]
 
 
-@pytest.fixture(scope="module")
-def demo_scan(demo_server: DemoServer, tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
-    """One real check of the demo portal (crawl, judge, report) for the whole module."""
+@pytest.fixture(scope="module", params=[None, 200], ids=["default-budget", "200-pages-per-site"])
+def demo_scan(request: pytest.FixtureRequest, demo_server: DemoServer,
+              tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
+    """One real check of the demo portal (crawl, judge, report) per page budget, for the whole module.
+
+    The portal has more than 200 pages: with 200 a site, evidence-directed order must still reach
+    every page the answer key depends on."""
     tmp: Path = tmp_path_factory.mktemp("demo-answers")
     store = Store(f"sqlite:///{tmp / 'zwgk.sqlite'}")
     request = CheckRequest(url=demo_server.url(PORTAL_HOST), as_of=date.fromisoformat(DEMO_AS_OF),
-                           resolve=tuple(demo_server.resolve_args()), strict_resolve=True, out=tmp / "report")
+                           resolve=tuple(demo_server.resolve_args()), strict_resolve=True, out=tmp / "report",
+                           max_pages=request.param)
     return store.scan_result(check(request, store))
 
 
