@@ -12,10 +12,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from crawler import __version__
+
+if TYPE_CHECKING:
+    from crawler.store import Store
 
 # Exit statuses, documented in the README.
 EXIT_OK = 0
@@ -183,7 +187,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     request = CheckRequest(url=args.url, kind=args.kind, as_of=args.as_of or today_in_shanghai(),
                            resolve=tuple(args.resolve), max_pages=args.max_pages, out=out, name=args.name,
                            obey_robots=not args.ignore_robots, edition=args.ruleset)
-    check(request, store)
+    print(f"正在检查 {args.url}（含部门、乡镇子站），按 {request.as_of} 评判……", flush=True)
+    print_summary(store, check(request, store))
     print_report_paths(out)
     return EXIT_OK
 
@@ -199,7 +204,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         request = CheckRequest(url=server.url(PORTAL_HOST), kind="county", as_of=date.fromisoformat(DEMO_AS_OF),
                                resolve=tuple(server.resolve_args()), max_pages=args.max_pages, out=out,
                                strict_resolve=True)
-        check(request, store)
+        scan_id = check(request, store)
+    print_summary(store, scan_id)
     print_report_paths(out)
     return EXIT_OK
 
@@ -260,6 +266,18 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
     args.registry = load_sites(args.sites)
     return run_schedule(args, ensure_writable(args.out), open_store(args.db))
+
+
+def print_summary(store: Store, scan_id: int) -> None:
+    """One line per site: its name, role, pages and the count of each verdict."""
+    from rules.model import VERDICT_LABELS, Verdict
+
+    roles = {"portal": "门户", "department": "部门", "township": "乡镇"}
+    for site in store.scan_result(scan_id).sites:
+        counts = {v: sum(f.verdict is v for f in site.findings) for v in Verdict}
+        verdicts = " ".join(f"{VERDICT_LABELS[v]} {n}" for v, n in counts.items() if n)
+        state = f"无法访问（{site.reason}）" if site.status != "ok" else f"{site.pages} 页"
+        print(f"  {site.name}［{roles.get(site.role, site.role)}］{state}：{verdicts}")
 
 
 def print_report_paths(out: Path) -> None:
