@@ -231,12 +231,14 @@ class Store:
             return [SiteInfo.from_dict(r.info) for r in rows]
 
     def pages_of(self, scan_id: int, site_key: str) -> Iterator[PageEvidence]:
+        """A site's pages in crawl order; equal links, list entries and small tuples are shared between them."""
+        shared: dict[object, object] = {}
         with self.engine.connect() as conn:
             rows = conn.execute(select(pages.c.evidence).where(pages.c.scan_id == scan_id,
                                                                pages.c.site_key == site_key)
                                 .order_by(pages.c.id))
             for row in rows:
-                yield PageEvidence.from_dict(row.evidence)
+                yield PageEvidence.from_dict(row.evidence, shared)
 
     def documents_of(self, scan_id: int, site_key: str) -> list[DocumentEvidence]:
         with self.engine.connect() as conn:

@@ -6,6 +6,7 @@ builds these records, the store keeps them as JSON and gives them back unchanged
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -60,41 +61,51 @@ class PageEvidence:
     @classmethod
     def from_dict(cls, data: dict[str, Any], shared: dict[Any, Any] | None = None) -> PageEvidence:
         """The page as `to_dict` wrote it. With `shared` (one dict for a whole load), equal links, list
-        entries and small tuples become one object each: a site's ~35 header and footer links repeat on
-        every page, and would otherwise be copied on every page."""
-        keep: Any = shared.setdefault if shared is not None else _same
-        known = _PAGE_FIELDS
-        values = {k: v for k, v in data.items() if k in known}
-        if "site" in values:
-            values["site"] = keep(values["site"], values["site"])
-        if values.get("final_url") == values.get("url"):
-            values["final_url"] = values.get("url")
-        values["breadcrumb"] = keep(("crumbs", *values.get("breadcrumb", ())), None) or tuple(values.get("breadcrumb", ()))
-        values["breadcrumb"] = _tuple_of(keep, "crumbs", values.get("breadcrumb", ()))
-        values["links"] = tuple(_link(keep, link) for link in values.get("links", ()))
-        values["entries"] = tuple(_entry(keep, e) for e in values.get("entries", ()))
-        values["dates"] = _tuple_of(keep, "dates", values.get("dates", ()))
-        values["meta"] = _tuple_of(keep, "meta", (tuple(p) for p in values.get("meta", ())))
-        values["identifiers"] = _tuple_of(keep, "ids", (tuple(p) for p in values.get("identifiers", ())))
+        entries, site keys and small tuples become one object each: a site's ~35 header and footer links
+        repeat on every page, and would otherwise be copied on every page."""
+        values = {k: v for k, v in data.items() if k in _PAGE_FIELDS}
+        for name in ("site", "url", "final_url", "encoding"):
+            if isinstance(values.get(name), str):
+                values[name] = _text(shared, values[name])
+        values["breadcrumb"] = _tuple(shared, "crumbs", values.get("breadcrumb", ()))
+        values["links"] = tuple(
+            _one(shared, ("link", d.get("url"), d.get("text"), d.get("place", "body"), d.get("image", False)),
+                 lambda d=d: Link(**_texts(shared, d)))
+            for d in values.get("links", ()))
+        values["entries"] = tuple(
+            _one(shared, ("entry", e.get("url"), e.get("text"), e.get("date")), lambda e=e: ListEntry(**_texts(shared, e)))
+            for e in values.get("entries", ()))
+        values["dates"] = _tuple(shared, "dates", (_text(shared, d) for d in values.get("dates", ())))
+        values["meta"] = _tuple(shared, "meta", (tuple(p) for p in values.get("meta", ())))
+        values["identifiers"] = _tuple(shared, "ids", (tuple(p) for p in values.get("identifiers", ())))
         return cls(**values)
 
 
-def _same(_key: Any, value: Any) -> Any:
-    return value
-
-
-def _tuple_of(keep: Any, kind: str, items: Any) -> tuple:
-    items = tuple(items)
-    return keep((kind, items), items) if items else ()
-
-
-def _link(keep: Any, data: dict[str, Any]) -> Link:
-    key = ("link", data.get("url"), data.get("text"), data.get("place", "body"), data.get("image", False))
-    found = keep(key, None)
+def _one(shared: dict[Any, Any] | None, key: Any, make: Callable[[], Any]) -> Any:
+    """The object kept in `shared` under `key`, made (and kept) if there is none yet."""
+    if shared is None:
+        return make()
+    found = shared.get(key)
     if found is None:
-        found = Link(**data)
-        keep.__self__[key] = found if hasattr(keep, "__self__") else found
+        found = shared[key] = make()
     return found
+
+
+def _text(shared: dict[Any, Any] | None, text: str) -> str:
+    """One string object for equal strings of a load (URLs and link texts repeat across links)."""
+    return text if shared is None else shared.setdefault(text, text)
+
+
+def _texts(shared: dict[Any, Any] | None, data: dict[str, Any]) -> dict[str, Any]:
+    return {k: _text(shared, v) if isinstance(v, str) else v for k, v in data.items()}
+
+
+def _tuple(shared: dict[Any, Any] | None, kind: str, items: Iterable[Any]) -> tuple[Any, ...]:
+    kept = tuple(items)
+    return _one(shared, (kind, kept), lambda: kept) if kept else ()
+
+
+_PAGE_FIELDS = frozenset(f.name for f in fields(PageEvidence))
 
 
 @dataclass(frozen=True, slots=True)

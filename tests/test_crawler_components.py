@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from scrapy import Spider
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils.misc import build_from_crawler
@@ -10,7 +11,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler.extensions import is_whole
 from crawler.failures import describe, is_robots_exclusion
-from crawler.httpcache import RevalidatePolicy, default_cache_dir
+from crawler.httpcache import RevalidatePolicy, SqliteCacheStorage, default_cache_dir
 from crawler.middlewares import SiteBudgetMiddleware, WireBytesMiddleware
 from crawler.pipelines import StorePipeline
 from crawler.store import Store
@@ -54,6 +55,30 @@ def test_the_cache_policy_always_asks_the_server_with_validators_and_trusts_only
 
 def test_the_cache_folder_defaults_to_beside_the_database(tmp_path):
     assert default_cache_dir(f"sqlite:///{tmp_path}/zwgk.sqlite") == str(tmp_path / "httpcache")
+
+
+def test_the_sqlite_cache_keeps_status_validators_and_body_and_a_revalidation_keeps_the_body(tmp_path):
+    crawler = get_crawler(settings_dict={"HTTPCACHE_DIR": str(tmp_path / "cache")})
+    spider = Spider("portal")
+    spider.crawler = crawler
+    storage = SqliteCacheStorage(crawler.settings)
+    storage.open_spider(spider)
+    request = Request("http://a.cn/zwgk/")
+    assert storage.retrieve_response(spider, request) is None
+    body = "政务公开".encode("gbk") * 1000
+    storage.store_response(spider, request, HtmlResponse("http://a.cn/zwgk/", status=200, body=body,
+                                                         headers={"ETag": '"v1"', "Content-Type": "text/html"}))
+    storage.close_spider(spider)
+    storage.open_spider(spider)  # a later crawl, the same file
+    cached = storage.retrieve_response(spider, Request("http://a.cn/zwgk/"))
+    assert isinstance(cached, HtmlResponse)
+    assert (cached.status, cached.body, cached.headers[b"ETag"]) == (200, body, b'"v1"')
+    cached.flags.append("cached")  # what HttpCacheMiddleware marks; a 304 then freshens the headers only
+    cached.headers[b"ETag"] = b'"v2"'
+    storage.store_response(spider, request, cached)
+    again = storage.retrieve_response(spider, request)
+    assert (again.body, again.headers[b"ETag"], again.flags) == (body, b'"v2"', [])
+    storage.close_spider(spider)
 
 
 def test_wire_bytes_count_what_the_network_sent_not_what_the_cache_handed_on():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rule_snapshots import HOME, ctx, entry, home, link, nav, page, snapshot
 
-from rules.evidence import PageEvidence
+from rules.evidence import Link, PageEvidence
 from rules.find import find_column, names_year
 
 
@@ -65,3 +65,27 @@ def test_a_column_counts_its_items_and_its_newest_date():
 def test_a_year_is_read_in_arabic_or_chinese_numerals_and_never_inside_a_longer_number():
     assert names_year("二〇二五年政府信息公开工作年度报告", 2025)
     assert not names_year("12025年", 2025)
+
+
+def test_links_of_a_load_are_shared_and_the_pages_equal_those_loaded_one_by_one():
+    header = [nav("政务公开", HOME + "zwgk/"), link("网站地图", HOME + "map.html", "footer")]
+    pages = [page(HOME + f"a{n}.html", f"文章{n}", links=[*header, link(f"相关{n}", HOME + "zwgk/")],
+                  entries=[entry("通知", HOME + "t.html", "2026-01-02")]) for n in range(3)]
+    shared: dict[object, object] = {}
+    loaded = [PageEvidence.from_dict(p.to_dict(), shared) for p in pages]
+    assert loaded == [PageEvidence.from_dict(p.to_dict()) for p in pages] == pages
+    assert loaded[0].links[0] is loaded[2].links[0]
+    assert loaded[0].entries[0] is loaded[1].entries[0]
+    assert loaded[0].links[2].url is loaded[1].links[2].url  # different links, one URL string
+
+
+def test_links_by_text_or_url_come_grouped_by_text_then_by_url_in_page_order_and_image_links_only_by_text():
+    zwgk = HOME + "zwgk/"
+    first = page(HOME + "a.html", links=[link("更多", zwgk), link("政务公开", zwgk), link("政务公开", HOME + "b/")])
+    second = page(HOME + "c.html", links=[link("政务公开", zwgk), Link(zwgk, "banner.png", "body", image=True)])
+    site = snapshot([first, second])
+    found = site.links_where(text=lambda t: t == "政务公开", url=lambda u: u == zwgk)
+    assert [(s.link.text, s.link.url, s.page.url) for s in found] == [
+        ("政务公开", zwgk, first.url), ("政务公开", HOME + "b/", first.url), ("政务公开", zwgk, second.url),
+        ("更多", zwgk, first.url)]
+    assert [s.link.text for s in site.links()] == ["更多", "政务公开", "政务公开", "政务公开", "banner.png"]
