@@ -9,7 +9,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -186,9 +186,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     request = CheckRequest(url=args.url, kind=args.kind, as_of=args.as_of or today_in_shanghai(),
                            resolve=tuple(args.resolve), max_pages=args.max_pages, out=out, name=args.name,
-                           obey_robots=not args.ignore_robots, edition=args.ruleset)
+                           obey_robots=not args.ignore_robots, edition=args.ruleset,
+                           on_progress=terminal_progress())
     print(f"正在检查 {args.url}（含部门、乡镇子站），按 {request.as_of} 评判……", flush=True)
-    print_summary(store, check(request, store))
+    scan_id = check(request, store)
+    if request.on_progress:
+        print(file=sys.stderr)  # end the progress line
+    print_summary(store, scan_id)
     print_report_paths(out)
     return EXIT_OK
 
@@ -203,8 +207,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"示例门户网站已在 {server.url(PORTAL_HOST)} 启动（仅 127.0.0.1），按 {DEMO_AS_OF} 评判……", flush=True)
         request = CheckRequest(url=server.url(PORTAL_HOST), kind="county", as_of=date.fromisoformat(DEMO_AS_OF),
                                resolve=tuple(server.resolve_args()), max_pages=args.max_pages, out=out,
-                               strict_resolve=True)
+                               strict_resolve=True, on_progress=terminal_progress())
         scan_id = check(request, store)
+    if request.on_progress:
+        print(file=sys.stderr)
     print_summary(store, scan_id)
     print_report_paths(out)
     return EXIT_OK
@@ -266,6 +272,17 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
     args.registry = load_sites(args.sites)
     return run_schedule(args, ensure_writable(args.out), open_store(args.db))
+
+
+def terminal_progress() -> Callable[[int], None] | None:
+    """On a terminal, a line that counts the pages crawled; in a log or a pipe, nothing."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(pages: int) -> None:
+        print(f"\r  已抓取 {pages} 个页面……", end="", file=sys.stderr, flush=True)
+
+    return show
 
 
 def print_summary(store: Store, scan_id: int) -> None:

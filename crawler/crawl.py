@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +87,14 @@ def crawl_portal(store: Store, scan_id: int, url: str, *, kind: str = "county", 
 def crawl_in_child(store: Store, scan_id: int, url: str, *, kind: str = "county", name: str = "",
                    max_pages: int | None = None, resolve: Sequence[str] = (), strict_resolve: bool = False,
                    obey_robots: bool = True, settings: dict[str, Any] | None = None,
-                   subsites: Sequence[tuple[str, str, str]] = ()) -> dict[str, Any]:
+                   subsites: Sequence[tuple[str, str, str]] = (),
+                   on_progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """`crawl_portal` in a child process (`python -m crawler.crawl`), returning its stats.
 
     Twisted's reactor cannot be restarted, so a process can crawl in-process only once; a child
     crawls any number of times from one process (tests, a library user), and the crawl's memory is
     given back before judging starts. The child's log is shown with -v (ZWGK_QUIET unset), else kept
-    for the error message."""
+    for the error message. `on_progress` is told the pages stored so far, every couple of seconds."""
     command = [sys.executable, "-m", "crawler.crawl", "--db", store.url, "--scan", str(scan_id), "--url", url,
                "--kind", kind, "--name", name]
     if max_pages:
@@ -112,7 +113,7 @@ def crawl_in_child(store: Store, scan_id: int, url: str, *, kind: str = "county"
         with tempfile.TemporaryFile() as log:
             child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=log if quiet else None)
             try:
-                status = child.wait()
+                status = wait_reporting(child, store, scan_id, on_progress) if on_progress else child.wait()
             except BaseException:  # Ctrl-C or a signal: the child must not outlive us
                 child.kill()
                 child.wait()
@@ -123,6 +124,16 @@ def crawl_in_child(store: Store, scan_id: int, url: str, *, kind: str = "county"
             detail = last[0].strip() if last else f"exit status {status}"
             raise CrawlInterrupted(f"crawl of {url} ended early: {detail}")
         return dict(json.loads(stats_file.read_text(encoding="utf-8")))
+
+
+def wait_reporting(child: subprocess.Popen[bytes], store: Store, scan_id: int, on_progress: Callable[[int], None],
+                   every: float = 2.0) -> int:
+    """Wait for the child, telling `on_progress` the scan's stored pages every `every` seconds; its exit status."""
+    while True:
+        try:
+            return child.wait(timeout=every)
+        except subprocess.TimeoutExpired:
+            on_progress(store.page_total(scan_id))
 
 
 def parse_set(value: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -39,6 +40,7 @@ class CheckRequest:
     strict_resolve: bool = False  # every host must be in `resolve` (demo and tests: loopback only)
     obey_robots: bool = True
     edition: str = DEFAULT_EDITION
+    on_progress: Callable[[int], None] | None = None  # told the pages crawled so far, while the crawl runs
 
 
 def snapshots_of(store: Store, scan_id: int) -> list[SiteSnapshot]:
@@ -92,6 +94,7 @@ def check(request: CheckRequest, store: Store) -> int:
             resolve=request.resolve,
             strict_resolve=request.strict_resolve,
             obey_robots=request.obey_robots,
+            on_progress=request.on_progress,
         )
         marks.append(time.perf_counter())
         judge_scan(store, scan_id, request.as_of)
