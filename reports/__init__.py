@@ -21,9 +21,22 @@ def _tool_version() -> str:
         return "0.0.0+source"
 
 
+# What write_report puts in sites/ and forms/; a re-run removes these first, so a site that left
+# the scan does not linger beside the new report. Nothing else in the folder is touched.
+SITE_FILE_PATTERNS = {"sites": ("*.html",), "forms": ("*.html", "*.xlsx", "*.docx")}
+
+
+def remove_previous_site_files(out: Path) -> None:
+    for folder, patterns in SITE_FILE_PATTERNS.items():
+        for pattern in patterns:
+            for path in (out / folder).glob(pattern):
+                path.unlink()
+
+
 def write_report(scan: ScanResult, out: Path) -> None:
     """Write index.html, sites/, forms/ (HTML, XLSX, DOCX), report.json, findings.csv and static/ into `out`."""
     out = Path(out)
+    remove_previous_site_files(out)
     tool = _tool_version()
     view = scan_view(scan, tool)
     write_pages(view, out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -137,3 +138,17 @@ def test_writing_twice_into_the_same_folder_gives_the_same_files(report: Path, t
 
 def test_hostile_title_survives_as_text_in_json(report: Path) -> None:
     assert HOSTILE_TITLE.replace('"', '\\"') in (report / "report.json").read_text(encoding="utf-8")
+
+
+def test_a_report_written_again_into_the_same_folder_drops_the_pages_of_sites_no_longer_in_the_scan(
+        tmp_path: Path) -> None:
+    scan = sample_scan()
+    write_report(scan, tmp_path)
+    before = {p.name for p in (tmp_path / "sites").iterdir()}
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    write_report(replace(scan, sites=scan.sites[:1]), tmp_path)
+    after = {p.name for p in (tmp_path / "sites").iterdir()}
+    assert len(after) == 1
+    assert after < before
+    assert len(list((tmp_path / "forms").glob("*.xlsx"))) == 1
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
