@@ -9,13 +9,14 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from crawler.store import Store, sub_sites_by_portal
 from rules.engine import form_for, judge_site
+from rules.evidence import SiteInfo
 from rules.snapshot import SiteSnapshot
 
 log = logging.getLogger(__name__)
@@ -43,35 +44,37 @@ class CheckRequest:
     on_progress: Callable[[int], None] | None = None  # told the pages crawled so far, while the crawl runs
 
 
-def snapshots_of(store: Store, scan_id: int) -> list[SiteSnapshot]:
-    """One snapshot per site of a scan; the portal's snapshot carries its sub-sites' snapshots."""
-    infos = store.sites_of(scan_id)
-    own = {
-        info.key: SiteSnapshot.build(
-            info,
-            store.pages_of(scan_id, info.key),
-            store.documents_of(scan_id, info.key),
-            store.dead_links_of(scan_id, info.key),
-        )
-        for info in infos
-    }
-    family = sub_sites_by_portal(infos)
-    result = []
+def load_snapshot(store: Store, scan_id: int, info: SiteInfo) -> SiteSnapshot:
+    return SiteSnapshot.build(info, store.pages_of(scan_id, info.key), store.documents_of(scan_id, info.key),
+                              store.dead_links_of(scan_id, info.key))
+
+
+def families(infos: list[SiteInfo]) -> Iterator[tuple[SiteInfo, list[SiteInfo]]]:
+    """Each portal with the sub-sites found from it; a site no portal found stands alone, in scan order."""
+    children = sub_sites_by_portal(infos)
+    attached = {child.key for kids in children.values() for child in kids}
     for info in infos:
-        snap = own[info.key]
-        if info.role == "portal":
-            snap = snap.with_children([own[child.key] for child in family.get(info.key, ())])
-        result.append(snap)
-    return result
+        if info.key not in attached:
+            yield info, children.get(info.key, []) if info.role == "portal" else []
 
 
 def judge_scan(store: Store, scan_id: int, as_of: date) -> None:
-    """Judge every site of a scan with the scan's edition of the rules, and store the findings in form order."""
+    """Judge every site of a scan with the scan's edition of the rules, and store the findings in form order.
+
+    One family (a portal and its sub-sites) is in memory at a time: a nightly scan of hundreds of
+    portals needs no more memory than its largest portal."""
     row = store.scan_row(scan_id)
     edition = (row or {}).get("ruleset") or DEFAULT_EDITION
-    for snap in snapshots_of(store, scan_id):
+
+    def judge(snap: SiteSnapshot) -> None:
         form, items = judge_site(snap, as_of, f"{edition}-{form_for(snap.site.kind)}")
         store.save_findings(scan_id, snap.site.key, form, items)
+
+    for head, kids in families(store.sites_of(scan_id)):
+        children = [load_snapshot(store, scan_id, kid) for kid in kids]
+        for child in children:
+            judge(child)
+        judge(load_snapshot(store, scan_id, head).with_children(children))
 
 
 def check(request: CheckRequest, store: Store) -> int:

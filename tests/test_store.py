@@ -39,3 +39,19 @@ def test_a_scan_that_never_completed_is_not_the_latest_complete_scan(tmp_path: P
     assert store.scan_result(second).complete is False
     assert [p.title for p in store.pages_of(first, "http://a.gov.cn/")] == ["首页"]
     assert store.previous_complete_scan_of_site(second, "http://a.gov.cn/") == first
+
+
+def test_judging_takes_each_portal_with_its_own_sub_sites_and_lone_sites_by_themselves() -> None:
+    from crawler.run import families
+
+    infos = [
+        site("http://a.gov.cn/", "portal"),
+        site("http://jyj.a.gov.cn/", "department", "http://a.gov.cn/"),
+        site("http://b.gov.cn/", "portal"),
+        site("http://town.b.gov.cn/", "township", "http://b.gov.cn/xz/"),
+        site("http://lone.c.gov.cn/", "department"),
+    ]
+    groups = [(head.key, [kid.key for kid in kids]) for head, kids in families(infos)]
+    assert groups == [("http://a.gov.cn/", ["http://jyj.a.gov.cn/"]),
+                      ("http://b.gov.cn/", ["http://town.b.gov.cn/"]),
+                      ("http://lone.c.gov.cn/", [])]
