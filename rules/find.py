@@ -113,8 +113,8 @@ def hits(site: SiteSnapshot, *terms: Term, include_text: bool = True) -> list[Hi
     """Pages and documents whose own title (or, if include_text, text) names every term given."""
     found = []
     pages = site.ok_pages()
-    for page, words in zip(pages, page_words(site, include_text), strict=True):
-        if all(_names(t, words) for t in terms):
+    for page, title in zip(pages, page_titles(site), strict=True):
+        if all(_names(t, title) or (include_text and _names(t, page.text)) for t in terms):
             found.append(Hit(page.final_url, page.title or page.final_url, page_date(site, page),
                              f"{page.title}\n{page.text}", "page"))
     for doc in site.ok_documents():
@@ -125,12 +125,11 @@ def hits(site: SiteSnapshot, *terms: Term, include_text: bool = True) -> list[Hi
     return found
 
 
-def page_words(site: SiteSnapshot, include_text: bool) -> tuple[str, ...]:
-    """Each 200 page's title (and text), normalized once per snapshot, not through normalize's shared
-    cache: page texts would fill it with ~8 KB a page, for the life of the process."""
+def page_titles(site: SiteSnapshot) -> tuple[str, ...]:
+    """Each 200 page's title, normalized once per snapshot (page texts are normalized by SiteSnapshot.build)."""
     def compute() -> tuple[str, ...]:
-        return tuple(_normalize(page.title + " " + (page.text if include_text else "")) for page in site.ok_pages())
-    return site.memo(("page-words", include_text), compute)
+        return tuple(_normalize(page.title) for page in site.ok_pages())
+    return site.memo("page-titles", compute)
 
 
 def _normalize(text: str) -> str:

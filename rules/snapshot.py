@@ -10,7 +10,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from rules.evidence import DeadLink, DocumentEvidence, Link, ListEntry, PageEvidence, SiteInfo
-from rules.vocabulary import _URL_PARTS
+from rules.vocabulary import _URL_PARTS, normalize_text
 
 NAV_PLACES = ("header", "nav")
 T = TypeVar("T")
@@ -51,7 +51,10 @@ class SiteSnapshot:
     @classmethod
     def build(cls, site: SiteInfo, pages: Iterable[PageEvidence], documents: Iterable[DocumentEvidence],
               dead_links: Iterable[DeadLink]) -> SiteSnapshot:
-        kept = tuple(pages)
+        # A page's text is kept only as matched (no white space, ASCII lower case): rules read it through
+        # find.hits, which matches normalized text, and one copy a page instead of two keeps judging memory
+        # at about 4 KB a page.
+        kept = tuple(replace(p, text=normalize_text(p.text)) if p.text else p for p in pages)
         ok = tuple(p for p in kept if p.status == 200)
         by_url: dict[str, PageEvidence] = {}
         for page in ok:

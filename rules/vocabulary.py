@@ -24,6 +24,11 @@ class VocabularyError(ValueError):
     """A vocabulary file is malformed; the message names the file and the entry."""
 
 
+def normalize_text(text: str) -> str:
+    """Text as matched, uncached: for page texts, each seen once (see SiteSnapshot.build)."""
+    return _SPACE.sub("", text or "").lower()
+
+
 @lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Text as matched: no whitespace (full-width included), ASCII lower case. Cached: the same nav
