@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from crawler import __version__
 
 if TYPE_CHECKING:
+    from crawler.run import CheckRequest
     from crawler.store import Store
 
 # Exit statuses, documented in the README.
@@ -189,11 +190,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                            obey_robots=not args.ignore_robots, edition=args.ruleset,
                            on_progress=terminal_progress())
     print(f"正在检查 {args.url}（含部门、乡镇子站），按 {request.as_of} 评判……", flush=True)
-    scan_id = check(request, store)
-    if request.on_progress:
-        print(file=sys.stderr)  # end the progress line
-    print_summary(store, scan_id)
-    print_report_paths(out)
+    print_outcome(request, store, check(request, store))
     return EXIT_OK
 
 
@@ -209,10 +206,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                                resolve=tuple(server.resolve_args()), max_pages=args.max_pages, out=out,
                                strict_resolve=True, on_progress=terminal_progress())
         scan_id = check(request, store)
-    if request.on_progress:
-        print(file=sys.stderr)
-    print_summary(store, scan_id)
-    print_report_paths(out)
+    print_outcome(request, store, scan_id)
     return EXIT_OK
 
 
@@ -283,6 +277,14 @@ def terminal_progress() -> Callable[[int], None] | None:
         print(f"\r  已抓取 {pages} 个页面……", end="", file=sys.stderr, flush=True)
 
     return show
+
+
+def print_outcome(request: CheckRequest, store: Store, scan_id: int) -> None:
+    """After a check: end the progress line, one line per site, where the report is."""
+    if request.on_progress:
+        print(file=sys.stderr)
+    print_summary(store, scan_id)
+    print_report_paths(request.out)
 
 
 def print_summary(store: Store, scan_id: int) -> None:
