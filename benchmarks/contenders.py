@@ -85,10 +85,13 @@ def run_zwgk(server: BenchServer, work: Path, max_pages: int, label: str = "firs
     timings = work / "zwgk" / f"timings-{label}.json"
     cmd = zwgk_command(server, work, max_pages)
     # The working folder is the same for both scans, so a cache kept relative to it is kept too.
-    result, _ = measured_run("zwgk", server, cmd, work / "zwgk" / label, cwd=work / "zwgk",
-                             env={"ZWGK_TIMINGS": str(timings)}, timeout=timeout)
+    result, run = measured_run("zwgk", server, cmd, work / "zwgk" / label, cwd=work / "zwgk",
+                               env={"ZWGK_TIMINGS": str(timings)}, timeout=timeout)
+    # The crawl runs in a child process of `zwgk check`; judging and the report run in the check itself.
+    phases = {"crawl": round(run.peak_rss_with_children_mb, 1), "judge_and_report": round(run.peak_rss_alone_mb, 1)}
     if timings.exists():
-        return replace(result, extra={"timings": json.loads(timings.read_text(encoding="utf-8"))})
+        return replace(result, extra={"timings": json.loads(timings.read_text(encoding="utf-8")),
+                                      "peak_rss_mb_by_phase": phases})
     return result if result.error else replace(result, error="no timings file written (ZWGK_TIMINGS hook)")
 
 

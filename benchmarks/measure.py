@@ -27,18 +27,24 @@ class Measured:
     wall_s: float
     cpu_s: float
     peak_rss_mb: float
+    # The peak while the process had children (for zwgk: the crawl, which runs in a child process) and
+    # while it ran alone (start-up, judging, the report).
+    peak_rss_with_children_mb: float
+    peak_rss_alone_mb: float
     returncode: int
     timed_out: bool
     stdout: str
     stderr: str
 
 
-def tree_rss(root: psutil.Process) -> int:
+def tree_rss(root: psutil.Process) -> tuple[int, int]:
+    """The RSS of a process and all its descendants, and how many descendants there were."""
     total = 0
-    for proc in [root, *root.children(recursive=True)]:
+    children = root.children(recursive=True)
+    for proc in [root, *children]:
         with contextlib.suppress(psutil.Error):  # it ended between listing and reading
             total += proc.memory_info().rss
-    return total
+    return total, len(children)
 
 
 def run_measured(cmd: list[str], logdir: Path, cwd: Path | None = None, env: dict[str, str] | None = None,
@@ -46,7 +52,7 @@ def run_measured(cmd: list[str], logdir: Path, cwd: Path | None = None, env: dic
     """Run `cmd` in `cwd`, polling its process tree's RSS every 100 ms; stdout/stderr go to `logdir`."""
     logdir.mkdir(parents=True, exist_ok=True)
     out_path, err_path = logdir / "stdout.txt", logdir / "stderr.txt"
-    peak = 0
+    peak = {True: 0, False: 0}  # with children, alone
     with out_path.open("wb") as out, err_path.open("wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=child_env(env), cwd=cwd or logdir)
@@ -54,7 +60,8 @@ def run_measured(cmd: list[str], logdir: Path, cwd: Path | None = None, env: dic
         status, usage, timed_out = 0, None, False
         while usage is None:
             with contextlib.suppress(psutil.Error):
-                peak = max(peak, tree_rss(root))
+                rss, children = tree_rss(root)
+                peak[children > 0] = max(peak[children > 0], rss)
             pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 usage = rusage
@@ -68,7 +75,9 @@ def run_measured(cmd: list[str], logdir: Path, cwd: Path | None = None, env: dic
     return Measured(
         wall_s=wall,
         cpu_s=usage.ru_utime + usage.ru_stime,
-        peak_rss_mb=peak / 2**20,  # not wait4's ru_maxrss: after fork+exec it can carry a figure not the child's
+        peak_rss_mb=max(peak.values()) / 2**20,  # not wait4's ru_maxrss: after fork+exec it can carry a figure not the child's
+        peak_rss_with_children_mb=peak[True] / 2**20,
+        peak_rss_alone_mb=peak[False] / 2**20,
         returncode=proc.returncode,
         timed_out=timed_out,
         stdout=out_path.read_text(encoding="utf-8", errors="replace"),

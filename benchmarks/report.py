@@ -68,6 +68,7 @@ def document(pages: int, results: dict[str, Result], rescan: Result | None) -> d
                    "zwgk_vs_linkchecker": ratio(zwgk, results.get("linkchecker"))},
         "split": split_of(timings) if isinstance(timings, dict) else dict.fromkeys(PHASES),
         "rescan_bytes_ratio": round(rescan.bytes / first_bytes, 4) if rescan and rescan.ok and first_bytes else None,
+        "zwgk_peak_rss_mb_by_phase": zwgk.extra.get("peak_rss_mb_by_phase") if zwgk and zwgk.ok else None,
     }
 
 
@@ -114,6 +115,8 @@ def table(doc: dict, results: dict[str, Result], rescan: Result | None, capacity
                                 "zwgk rescan": f"{result.bytes / 2**20:.2f} MiB served"}.get(name, "")
         if name == "zwgk" and result.ok:
             note = f"{result.bytes / 2**20:.1f} MiB served"
+            if phases := doc.get("zwgk_peak_rss_mb_by_phase"):
+                note += f"; peak RSS crawling {phases['crawl']} MB, judging {phases['judge_and_report']} MB"
         lines.append(f"{name:<13}{result.pages:>7}{result.wall_s:>9.1f}{result.pages_per_s:>10.1f}"
                      f"{result.cpu_s_per_page * 1000:>13.2f}{result.peak_rss_mb:>13.1f}  {note}")
     ratios = doc["ratios"]

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from crawler.store import Store, sub_sites_by_portal
+from crawler.texts import stored_pages
 from rules.engine import form_for, judge_site
 from rules.evidence import SiteInfo
 from rules.snapshot import SiteSnapshot
@@ -45,8 +46,10 @@ class CheckRequest:
 
 
 def load_snapshot(store: Store, scan_id: int, info: SiteInfo) -> SiteSnapshot:
-    return SiteSnapshot.build(info, store.pages_of(scan_id, info.key), store.documents_of(scan_id, info.key),
-                              store.dead_links_of(scan_id, info.key))
+    """A stored site's snapshot; page texts stay in the database and are searched there."""
+    pages, texts = stored_pages(store, scan_id, info.key)
+    return SiteSnapshot.build(info, pages, store.documents_of(scan_id, info.key), store.dead_links_of(scan_id, info.key),
+                              texts)
 
 
 def families(infos: list[SiteInfo]) -> Iterator[tuple[SiteInfo, list[SiteInfo]]]:

@@ -7,6 +7,7 @@ every site was judged; readers of "the latest report" only ever see complete sca
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -18,6 +19,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Index,
     Integer,
     MetaData,
     String,
@@ -27,14 +29,17 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
     update,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from rules.evidence import DeadLink, DocumentEvidence, PageEvidence, SiteInfo
 from rules.model import Finding, Proof, ScanResult, SiteResult, Verdict
+from rules.vocabulary import normalize_text
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -74,8 +79,13 @@ pages = Table(
     Column("scan_id", Integer, nullable=False, index=True),
     Column("site_key", Text, nullable=False),
     Column("url", Text, nullable=False),
+    # The start of the page's main text, normalized as matched (rules.vocabulary.normalize_text); rules search
+    # it here (crawler.texts.StoredTexts) instead of holding every page's text. Before `evidence`, so a search
+    # reads no more of a row than it needs. The evidence JSON holds everything else of the page.
+    Column("text", Text, nullable=False, default=""),
     Column("evidence", JSON, nullable=False),
 )
+pages_by_site = Index("ix_pages_scan_site", pages.c.scan_id, pages.c.site_key)
 
 documents = Table(
     "documents", metadata,
@@ -144,11 +154,13 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"无法创建数据库目录 {path.parent}：{exc.strerror}") from exc
-        self.engine: Engine = create_engine(self.url, future=True)
+        # JSON as UTF-8, not \\u escapes: Chinese titles and link texts take half the room and parse faster.
+        self.engine: Engine = create_engine(self.url, future=True, json_serializer=_json_utf8)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
             metadata.create_all(self.engine)
+            upgrade_schema(self.engine)
         except (OperationalError, DatabaseError) as exc:
             raise StoreError(f"无法使用数据库 {self.url}：{_first_line(exc)}") from exc
 
@@ -207,7 +219,9 @@ class Store:
                 conn.execute(insert(sites).values(scan_id=scan_id, key=site.key, **values))
 
     def add_pages(self, scan_id: int, items: Iterable[PageEvidence]) -> None:
-        rows = [{"scan_id": scan_id, "site_key": p.site, "url": p.url, "evidence": p.to_dict()} for p in items]
+        """Store pages: each page's text, normalized, in its own column; the rest of the page as JSON."""
+        rows = [{"scan_id": scan_id, "site_key": p.site, "url": p.url, "text": normalize_text(p.text),
+                 "evidence": _without_text(p.to_dict())} for p in items]
         if rows:
             with self.engine.begin() as conn:
                 conn.execute(insert(pages), rows)
@@ -231,14 +245,23 @@ class Store:
             return [SiteInfo.from_dict(r.info) for r in rows]
 
     def pages_of(self, scan_id: int, site_key: str) -> Iterator[PageEvidence]:
-        """A site's pages in crawl order; equal links, list entries and small tuples are shared between them."""
+        """A site's pages in crawl order, each with its text as stored (normalized)."""
+        return (page for _, page in self.page_rows(scan_id, site_key, with_text=True))
+
+    def page_rows(self, scan_id: int, site_key: str, *, with_text: bool = False) -> Iterator[tuple[int, PageEvidence]]:
+        """A site's pages in crawl order with their row ids; equal links, list entries and small tuples are
+        shared between them. Without `with_text` a page's text is empty: judging reads texts through
+        crawler.texts.StoredTexts."""
         shared: dict[object, object] = {}
+        columns = [pages.c.id, pages.c.evidence, *([pages.c.text] if with_text else [])]
         with self.engine.connect() as conn:
-            rows = conn.execute(select(pages.c.evidence).where(pages.c.scan_id == scan_id,
-                                                               pages.c.site_key == site_key)
+            rows = conn.execute(select(*columns).where(pages.c.scan_id == scan_id, pages.c.site_key == site_key)
                                 .order_by(pages.c.id))
             for row in rows:
-                yield PageEvidence.from_dict(row.evidence, shared)
+                evidence = _without_text(row.evidence)
+                if with_text:
+                    evidence["text"] = row.text
+                yield row.id, PageEvidence.from_dict(evidence, shared)
 
     def documents_of(self, scan_id: int, site_key: str) -> list[DocumentEvidence]:
         with self.engine.connect() as conn:
@@ -326,6 +349,37 @@ def sub_sites_by_portal(infos: list[SiteInfo]) -> dict[str, list[SiteInfo]]:
         if info.role != "portal" and info.found_on and (portal := portal_of(info)) is not None:
             family.setdefault(portal, []).append(info)
     return family
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Bring a database written by an older zwgk up to this schema; a new one needs nothing.
+
+    Pages gained a `text` column (the normalized text, moved out of the evidence JSON) and an index on
+    (scan_id, site_key); old pages are moved over in batches, so old scans can still be judged again."""
+    if "text" in {c["name"] for c in inspect(engine).get_columns("pages")}:
+        return
+    with engine.begin() as conn:
+        conn.execute(sql("ALTER TABLE pages ADD COLUMN text TEXT NOT NULL DEFAULT ''"))
+    last = 0
+    while True:
+        with engine.begin() as conn:
+            rows = conn.execute(select(pages.c.id, pages.c.evidence).where(pages.c.id > last)
+                                .order_by(pages.c.id).limit(500)).all()
+            for row in rows:
+                conn.execute(update(pages).where(pages.c.id == row.id).values(
+                    text=normalize_text((row.evidence or {}).get("text", "")), evidence=_without_text(row.evidence)))
+        if not rows:
+            break
+        last = rows[-1].id
+    pages_by_site.create(engine, checkfirst=True)
+
+
+def _without_text(evidence: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in evidence.items() if k != "text"}
+
+
+def _json_utf8(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:

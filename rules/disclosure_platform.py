@@ -66,7 +66,7 @@ def guide_page(site: SiteSnapshot, ctx: RuleContext) -> tuple[Column | None, Hit
     titled = hits(site, term, include_text=False)
     if col is not None and col.page is not None:
         page = col.page
-        return col, Hit(page.final_url, page.title, page.published, f"{page.title}\n{page.text}", "page")
+        return col, Hit(page.final_url, page.title, page.published, f"{page.title}\n{site.text_of(page)}", "page")
     return col, (titled[0] if titled else None)
 
 

@@ -6,7 +6,7 @@ builds these records, the store keeps them as JSON and gives them back unchanged
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -66,43 +66,31 @@ class PageEvidence:
         values = {k: v for k, v in data.items() if k in _PAGE_FIELDS}
         for name in ("site", "url", "final_url", "encoding"):
             if isinstance(values.get(name), str):
-                values[name] = _text(shared, values[name])
-        values["breadcrumb"] = _tuple(shared, "crumbs", values.get("breadcrumb", ()))
-        values["links"] = tuple(
-            _one(shared, ("link", d.get("url"), d.get("text"), d.get("place", "body"), d.get("image", False)),
-                 lambda d=d: Link(**_texts(shared, d)))
-            for d in values.get("links", ()))
-        values["entries"] = tuple(
-            _one(shared, ("entry", e.get("url"), e.get("text"), e.get("date")), lambda e=e: ListEntry(**_texts(shared, e)))
-            for e in values.get("entries", ()))
-        values["dates"] = _tuple(shared, "dates", (_text(shared, d) for d in values.get("dates", ())))
-        values["meta"] = _tuple(shared, "meta", (tuple(p) for p in values.get("meta", ())))
-        values["identifiers"] = _tuple(shared, "ids", (tuple(p) for p in values.get("identifiers", ())))
+                values[name] = _same(shared, values[name])
+        values["breadcrumb"] = _tuple(shared, values.get("breadcrumb", ()))
+        # Equal records are shared by keeping each record as its own key: a separate key per record would be
+        # freed after the load and leave its memory in holes between the records kept.
+        values["links"] = tuple(_same(shared, Link(**_texts(shared, d))) for d in values.get("links", ()))
+        values["entries"] = tuple(_same(shared, ListEntry(**_texts(shared, e))) for e in values.get("entries", ()))
+        values["dates"] = _tuple(shared, (_same(shared, d) for d in values.get("dates", ())))
+        values["meta"] = _tuple(shared, (tuple(p) for p in values.get("meta", ())))
+        values["identifiers"] = _tuple(shared, (tuple(p) for p in values.get("identifiers", ())))
         return cls(**values)
 
 
-def _one(shared: dict[Any, Any] | None, key: Any, make: Callable[[], Any]) -> Any:
-    """The object kept in `shared` under `key`, made (and kept) if there is none yet."""
-    if shared is None:
-        return make()
-    found = shared.get(key)
-    if found is None:
-        found = shared[key] = make()
-    return found
-
-
-def _text(shared: dict[Any, Any] | None, text: str) -> str:
-    """One string object for equal strings of a load (URLs and link texts repeat across links)."""
-    return text if shared is None else shared.setdefault(text, text)
+def _same(shared: dict[Any, Any] | None, record: Any) -> Any:
+    """The value equal to `record` already kept in `shared`, else `record` (now kept): one object for equal
+    strings, links, list entries and tuples of a load."""
+    return record if shared is None else shared.setdefault(record, record)
 
 
 def _texts(shared: dict[Any, Any] | None, data: dict[str, Any]) -> dict[str, Any]:
-    return {k: _text(shared, v) if isinstance(v, str) else v for k, v in data.items()}
+    return {k: _same(shared, v) if isinstance(v, str) else v for k, v in data.items()}
 
 
-def _tuple(shared: dict[Any, Any] | None, kind: str, items: Iterable[Any]) -> tuple[Any, ...]:
+def _tuple(shared: dict[Any, Any] | None, items: Iterable[Any]) -> tuple[Any, ...]:
     kept = tuple(items)
-    return _one(shared, (kind, kept), lambda: kept) if kept else ()
+    return _same(shared, kept) if kept else ()
 
 
 _PAGE_FIELDS = frozenset(f.name for f in fields(PageEvidence))

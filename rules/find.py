@@ -110,13 +110,15 @@ def column_at(site: SiteSnapshot, term: str, label: str, url: str, on: str) -> C
 
 
 def hits(site: SiteSnapshot, *terms: Term, include_text: bool = True) -> list[Hit]:
-    """Pages and documents whose own title (or, if include_text, text) names every term given."""
-    found = []
-    pages = site.ok_pages()
-    for page, title in zip(pages, page_titles(site), strict=True):
-        if all(_names(t, title) or (include_text and _names(t, page.text)) for t in terms):
-            found.append(Hit(page.final_url, page.title or page.final_url, page_date(site, page),
-                             f"{page.title}\n{page.text}", "page"))
+    """Pages and documents whose own title (or, if include_text, text) names every term given.
+
+    Page texts are searched through the snapshot (the database, for a stored scan), once per term, and
+    read only for the pages found."""
+    in_text = [site.pages_containing(term_needles(t)) if include_text else frozenset() for t in terms]
+    named = [page for page, title in zip(site.ok_pages(), page_titles(site), strict=True)
+             if all(_names(t, title) or site.number_of(page) in texts for t, texts in zip(terms, in_text, strict=True))]
+    found = [Hit(page.final_url, page.title or page.final_url, page_date(site, page), f"{page.title}\n{text}", "page")
+             for page, text in zip(named, site.texts_of(named), strict=True)]
     for doc in site.ok_documents():
         words = doc.title + " " + (doc.text if include_text else "")
         if all(t.in_text(words) for t in terms):
@@ -126,7 +128,7 @@ def hits(site: SiteSnapshot, *terms: Term, include_text: bool = True) -> list[Hi
 
 
 def page_titles(site: SiteSnapshot) -> tuple[str, ...]:
-    """Each 200 page's title, normalized once per snapshot (page texts are normalized by SiteSnapshot.build)."""
+    """Each 200 page's title, normalized once per snapshot (page texts are searched through the snapshot)."""
     def compute() -> tuple[str, ...]:
         return tuple(_normalize(page.title) for page in site.ok_pages())
     return site.memo("page-titles", compute)
@@ -138,7 +140,12 @@ def _normalize(text: str) -> str:
 
 def _names(term: Term, words: str) -> bool:
     """term.in_text on text already normalized."""
-    return any(normalize(s) in words for s in term.labels)
+    return any(s in words for s in term_needles(term))
+
+
+def term_needles(term: Term) -> tuple[str, ...]:
+    """The term's labels as matched in normalized text (term.in_text)."""
+    return tuple(normalize(s) for s in term.labels)
 
 
 def titles_in_lists(site: SiteSnapshot, *terms: Term) -> list[Hit]:

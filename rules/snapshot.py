@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from rules.evidence import DeadLink, DocumentEvidence, Link, ListEntry, PageEvidence, SiteInfo
@@ -24,12 +24,45 @@ class LinkSeen:
     page: PageEvidence
 
 
+class PageTexts(Protocol):
+    """The texts of a snapshot's pages, normalized as matched (`normalize_text`), by page number: a page's
+    place in the pages the snapshot was built from. A stored scan answers from the database, so judging
+    does not hold every page's text (about 4 KB a page); `TextsInMemory` holds them, for small sites and tests."""
+
+    def containing(self, needles: Sequence[str]) -> Collection[int]:
+        """The numbers of the pages whose text contains one of the (normalized) needles."""
+        ...
+
+    def texts(self, numbers: Sequence[int]) -> dict[int, str]:
+        """The texts of these pages, by number."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class TextsInMemory:
+    """Page texts held in memory, normalized once."""
+
+    normalized: tuple[str, ...]
+
+    @classmethod
+    def of(cls, pages: Iterable[PageEvidence]) -> TextsInMemory:
+        return cls(tuple(normalize_text(p.text) if p.text else "" for p in pages))
+
+    def containing(self, needles: Sequence[str]) -> Collection[int]:
+        return {n for n, text in enumerate(self.normalized) if text and any(s in text for s in needles)}
+
+    def texts(self, numbers: Sequence[int]) -> dict[int, str]:
+        return {n: self.normalized[n] for n in numbers}
+
+
 @dataclass(frozen=True, slots=True)
 class SiteSnapshot:
     """One site's evidence. Build it with `SiteSnapshot.build`; the indexes are derived once there.
 
     Links are indexed by page number, not as one object per link and page: the same ~35 header and
     footer links repeat on every page, and a `LinkSeen` is made only for the links a rule asks for.
+    Pages are kept without their text: rules search and read texts through `texts` (`pages_containing`,
+    `text_of`), which a stored scan answers from the database.
     """
 
     site: SiteInfo
@@ -37,6 +70,8 @@ class SiteSnapshot:
     documents: tuple[DocumentEvidence, ...]
     dead_links: tuple[DeadLink, ...]
     children: tuple[SiteSnapshot, ...] = ()
+    texts: PageTexts = field(default=TextsInMemory(()), repr=False, compare=False)
+    _number: Mapping[int, int] = field(default_factory=dict, repr=False, compare=False)  # id(page) -> number
     _by_url: Mapping[str, PageEvidence] = field(default_factory=dict, repr=False, compare=False)
     _ok: tuple[PageEvidence, ...] = field(default=(), repr=False, compare=False)  # pages answered 200
     _articles: frozenset[tuple[str, str]] = field(default=frozenset(), repr=False, compare=False)
@@ -50,11 +85,14 @@ class SiteSnapshot:
 
     @classmethod
     def build(cls, site: SiteInfo, pages: Iterable[PageEvidence], documents: Iterable[DocumentEvidence],
-              dead_links: Iterable[DeadLink]) -> SiteSnapshot:
-        # A page's text is kept only as matched (no white space, ASCII lower case): rules read it through
-        # find.hits, which matches normalized text, and one copy a page instead of two keeps judging memory
-        # at about 4 KB a page.
-        kept = tuple(replace(p, text=normalize_text(p.text)) if p.text else p for p in pages)
+              dead_links: Iterable[DeadLink], texts: PageTexts | None = None) -> SiteSnapshot:
+        """The snapshot of these pages. Without `texts`, the pages' own texts are kept in memory, normalized;
+        with it (a stored scan: pages loaded without text), `texts` answers for page number n of `pages`."""
+        given = tuple(pages)
+        if texts is None:
+            texts = TextsInMemory.of(given)
+        kept = tuple(replace(p, text="") if p.text else p for p in given)
+        number_by_id = {id(page): n for n, page in enumerate(kept)}
         ok = tuple(p for p in kept if p.status == 200)
         by_url: dict[str, PageEvidence] = {}
         for page in ok:
@@ -77,7 +115,7 @@ class SiteSnapshot:
                     listed.setdefault(e.url, e.date)
         dead = tuple(dead_links)
         dead_by_url = {d.url.rstrip("/"): d for d in reversed(dead)}
-        return cls(site, kept, tuple(documents), dead, (), MappingProxyType(by_url), ok,
+        return cls(site, kept, tuple(documents), dead, (), texts, MappingProxyType(number_by_id), MappingProxyType(by_url), ok,
                    frozenset((p.final_url, e.url) for p in ok for e in p.entries if e.date),
                    MappingProxyType(by_text), MappingProxyType(by_target),
                    MappingProxyType(listed), MappingProxyType(dead_by_url), {})
@@ -105,6 +143,27 @@ class SiteSnapshot:
             return page
         shallow = sorted(self.ok_pages(), key=lambda p: p.depth)
         return shallow[0] if shallow else None
+
+    # -- texts -------------------------------------------------------------------------
+
+    def pages_containing(self, needles: Sequence[str]) -> Collection[int]:
+        """The numbers (see `number_of`) of the pages whose text contains one of the normalized needles;
+        asked once per set of needles."""
+        key = ("text-containing", tuple(needles))
+        return self.memo(key, lambda: frozenset(self.texts.containing(tuple(needles))))
+
+    def number_of(self, page: PageEvidence) -> int:
+        return self._number[id(page)]
+
+    def text_of(self, page: PageEvidence) -> str:
+        """The start of the page's main text, normalized as matched (no white space, ASCII lower case)."""
+        return self.texts_of([page])[0]
+
+    def texts_of(self, pages: Sequence[PageEvidence]) -> list[str]:
+        """The texts of these pages, in order, read at once."""
+        numbers = [self._number[id(page)] for page in pages]
+        found = self.texts.texts(numbers) if numbers else {}
+        return [found.get(n, "") for n in numbers]
 
     # -- links -------------------------------------------------------------------------
 

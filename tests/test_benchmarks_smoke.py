@@ -56,7 +56,14 @@ def test_harness_at_a_tiny_size_writes_the_json_shape_of_issue_7(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert set(doc) == {"pages", "machine", "contenders", "ratios", "split", "rescan_bytes_ratio"}
+    assert set(doc) == {"pages", "machine", "contenders", "ratios", "split", "rescan_bytes_ratio",
+                        "zwgk_peak_rss_mb_by_phase"}
+    phases = doc["zwgk_peak_rss_mb_by_phase"]
+    assert set(phases) == {"crawl", "judge_and_report"}
+    # The crawl runs in a child of `zwgk check`, so both phases were seen, and the peak is one of them.
+    assert phases["crawl"] > 0
+    assert phases["judge_and_report"] > 0
+    assert doc["contenders"]["zwgk"]["peak_rss_mb"] == max(phases.values())
     assert doc["pages"] == 60
     assert {"cpu", "cores", "memory_gib", "python", "scrapy"} <= set(doc["machine"])
     assert set(doc["contenders"]) == {"server", "scrapy", "zwgk", "linkchecker"}

@@ -14,13 +14,19 @@ REPORTS = HOME + "xxgk/nb/"
 def report_site(year: int, published: str | None, *, url: str = HOME, kind: str = "county", role: str = "portal",
                 name: str = "示例县人民政府", children=()):
     """A site whose 年报 column lists its report with a link text that has no year."""
+    return snapshot(report_pages(year, published, url=url, name=name), url=url, kind=kind, role=role, name=name,
+                    children=children)
+
+
+def report_pages(year: int, published: str | None, *, url: str = HOME, name: str = "示例县人民政府"):
+    """The home page, the 年报 column and the report of `report_site` (a snapshot keeps pages without text)."""
     report = f"{url}xxgk/nb/{year}.html"
-    return snapshot([
+    return [
         home(link("政府信息公开年报", f"{url}xxgk/nb/", place="nav"), url=url),
         page(f"{url}xxgk/nb/", "政府信息公开年报", entries=[entry("政府信息公开工作年度报告", report, published)], site=url),
         page(report, f"{name}{year}年政府信息公开工作年度报告", published=published,
              text="一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况", site=url),
-    ], url=url, kind=kind, role=role, name=name, children=children)
+    ]
 
 
 @pytest.mark.parametrize(("published", "verdict"), [
@@ -52,7 +58,7 @@ def test_the_day_after_the_deadline_a_missing_report_is_not_met_and_says_what_wa
 
 @pytest.mark.parametrize(("as_of", "judged_year"), [("2025-12-31", 2024), ("2026-01-01", 2024), ("2027-01-01", 2025)])
 def test_at_the_turn_of_the_year_the_report_that_was_last_due_is_judged(as_of, judged_year):
-    site = snapshot([*report_site(2024, "2025-03-20").pages, *report_site(2025, "2026-03-10").pages[2:]])
+    site = snapshot([*report_pages(2024, "2025-03-20"), *report_pages(2025, "2026-03-10")[2:]])
     outcome = annual_report_on_time(site, ctx(as_of=as_of))
     assert outcome.verdict is Verdict.MET
     assert f"{judged_year}年度报告" in outcome.summary
@@ -119,8 +125,7 @@ def test_a_department_sites_own_report_uses_the_department_deadline_of_the_2019_
 
 
 def department_with_report(*links, dead_links=()):
-    base = report_site(2025, "2026-03-20", kind="department", role="department")
-    return snapshot([*base.pages[1:], home(*links)], [], dead_links, kind="department", role="department")
+    return snapshot([*report_pages(2025, "2026-03-20")[1:], home(*links)], [], dead_links, kind="department", role="department")
 
 
 def test_replies_are_met_with_a_working_online_form_and_the_reports_table():
