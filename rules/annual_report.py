@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from rules.context import RuleContext
-from rules.evidence import Link
 from rules.find import Hit, find_column, hits, names_year
 from rules.model import Outcome, Proof, manual, met, not_met, partial
 from rules.registry import rule
@@ -83,8 +82,8 @@ def due_status(site: SiteSnapshot, ctx: RuleContext) -> ReportStatus:
 def link_only(site: SiteSnapshot, ctx: RuleContext, year: int) -> list[Proof]:
     """Links that name the report and the year, but whose target did not show it (not evidence alone)."""
     term = ctx.vocab.term("platform_parts", "年报")
-    return [Proof(s.link.url, s.link.text) for s in site.links()
-            if term.in_text(s.link.text) and names_year(s.link.text, year)][:3]
+    named = site.links_where(text=lambda text: term.in_text(text) and names_year(text, year), url=lambda _: False)
+    return list(dict.fromkeys(Proof(s.link.url, s.link.text) for s in named))[:3]
 
 
 @rule(name="annual-report-on-time", fills={"county": "C13"}, title="及时发布上年度政府信息公开工作年度报告",
@@ -141,7 +140,9 @@ def application_replies(site: SiteSnapshot, ctx: RuleContext) -> Outcome:
     Met: a working online form and the report's table. Partial: a 依申请公开 page or the table only.
     Not met: never (neither on the site: manual, with what to ask for).
     """
-    online = [s.link for s in site.links() if _names(ctx, "在线申请", s.link)]
+    form = ctx.vocab.term("services", "在线申请")
+    online = list(dict.fromkeys(s.link for s in site.links_where(text=form.in_label, url=form.in_url,
+                                                                 images_by_url=True)))
     working = [ln for ln in online if site.dead(ln.url) is None]
     offline = find_column(site, ctx.vocab.term("services", "依申请公开"))
     status = due_status(site, ctx)
@@ -166,7 +167,3 @@ def application_replies(site: SiteSnapshot, ctx: RuleContext) -> Outcome:
 def _join(*advice: str) -> str:
     return "；".join(a for a in advice if a)
 
-
-def _names(ctx: RuleContext, name: str, link: Link) -> bool:
-    term = ctx.vocab.term("services", name)
-    return term.in_label(link.text) or term.in_url(link.url)

@@ -70,8 +70,12 @@ class PageEvidence:
         values["breadcrumb"] = _tuple(shared, values.get("breadcrumb", ()))
         # Equal records are shared by keeping each record as its own key: a separate key per record would be
         # freed after the load and leave its memory in holes between the records kept.
-        values["links"] = tuple(_same(shared, Link(**_texts(shared, d))) for d in values.get("links", ()))
-        values["entries"] = tuple(_same(shared, ListEntry(**_texts(shared, e))) for e in values.get("entries", ()))
+        values["links"] = tuple(_same(shared, Link(_same(shared, d["url"]), _same(shared, d["text"]),
+                                                   _same(shared, d.get("place", "body")), d.get("image", False)))
+                                for d in values.get("links", ()))
+        values["entries"] = tuple(_same(shared, ListEntry(_same(shared, e["url"]), _same(shared, e["text"]),
+                                                          e.get("date") and _same(shared, e["date"])))
+                                  for e in values.get("entries", ()))
         values["dates"] = _tuple(shared, (_same(shared, d) for d in values.get("dates", ())))
         values["meta"] = _tuple(shared, (tuple(p) for p in values.get("meta", ())))
         values["identifiers"] = _tuple(shared, (tuple(p) for p in values.get("identifiers", ())))
@@ -82,10 +86,6 @@ def _same(shared: dict[Any, Any] | None, record: Any) -> Any:
     """The value equal to `record` already kept in `shared`, else `record` (now kept): one object for equal
     strings, links, list entries and tuples of a load."""
     return record if shared is None else shared.setdefault(record, record)
-
-
-def _texts(shared: dict[Any, Any] | None, data: dict[str, Any]) -> dict[str, Any]:
-    return {k: _same(shared, v) if isinstance(v, str) else v for k, v in data.items()}
 
 
 def _tuple(shared: dict[Any, Any] | None, items: Iterable[Any]) -> tuple[Any, ...]:

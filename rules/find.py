@@ -72,17 +72,29 @@ def links_matching(site: SiteSnapshot, term: Term, *, label: Callable[[str], boo
 
 def column_candidates(site: SiteSnapshot, term: Term) -> Iterator[Column]:
     """Every place the site shows the term as a column: links labelled or addressed so, list pages titled so."""
+    shown: set[tuple[str, str]] = set()  # a header link shown on every page is one place, linked first from one
     for seen in links_matching(site, term):
         # An article in a dated list ("2026年重大建设项目批准情况") names a topic, not a column.
-        if not site.is_article(seen):
-            link = seen.link
+        link = seen.link
+        if (link.text, link.url) not in shown and not site.is_article(seen):
+            shown.add((link.text, link.url))
             yield column_at(site, term.name, link.text or link.url, link.url, seen.page.final_url)
-    for page in site.ok_pages():
-        if not page.entries:  # an article titled "…政府采购…" is not the 政府采购 column
-            continue
-        crumb = page.breadcrumb[-1] if page.breadcrumb else ""
-        if term.in_label(crumb) or term.in_label(_column_title(page.title)):
+    lists = list_pages(site)
+    named = {label for label in site.memo("list-page-labels", lambda: {lb for _, *both in lists for lb in both})
+             if term.in_label(label)}
+    for page, crumb, title in lists:
+        if crumb in named or title in named:
             yield column_at(site, term.name, crumb or page.title, page.final_url, page.final_url)
+
+
+def list_pages(site: SiteSnapshot) -> list[tuple[PageEvidence, str, str]]:
+    """Each list page (a page with entries: an article titled "…政府采购…" is not the 政府采购 column) with the
+    last step of its breadcrumb and its title's column part; many pages of one list share them, so a term
+    is tested once per distinct label."""
+    def compute() -> list[tuple[PageEvidence, str, str]]:
+        return [(page, page.breadcrumb[-1] if page.breadcrumb else "", _column_title(page.title))
+                for page in site.ok_pages() if page.entries]
+    return site.memo("list-pages", compute)
 
 
 def find_column(site: SiteSnapshot, term: Term) -> Column | None:
@@ -114,9 +126,11 @@ def hits(site: SiteSnapshot, *terms: Term, include_text: bool = True) -> list[Hi
 
     Page texts are searched through the snapshot (the database, for a stored scan), once per term, and
     read only for the pages found."""
-    in_text = [site.pages_containing(term_needles(t)) if include_text else frozenset() for t in terms]
+    needles = [term_needles(t) for t in terms]
+    in_text = [site.pages_containing(n) if include_text else frozenset() for n in needles]
     named = [page for page, title in zip(site.ok_pages(), page_titles(site), strict=True)
-             if all(_names(t, title) or site.number_of(page) in texts for t, texts in zip(terms, in_text, strict=True))]
+             if all(any(s in title for s in words) or site.number_of(page) in texts
+                    for words, texts in zip(needles, in_text, strict=True))]
     found = [Hit(page.final_url, page.title or page.final_url, page_date(site, page), f"{page.title}\n{text}", "page")
              for page, text in zip(named, site.texts_of(named), strict=True)]
     for doc in site.ok_documents():
