@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from rules.context import RuleContext
 from rules.find import Column, find_column
-from rules.model import Outcome, Proof, Verdict, met, not_met, partial
+from rules.model import Outcome, Proof, Verdict, manual, met, not_met, partial
 from rules.registry import rule
 from rules.snapshot import SiteSnapshot
 from rules.vocabulary import Term
@@ -22,14 +22,27 @@ class Category:
     column: Column | None
     stale: bool  # newest item older than the ruleset's stale_after_days, or no dated item
     required: bool = True  # an optional category counts only when the site shows it
+    dead: str = ""  # why the column's link did not open ("HTTP 404", "连接超时"), if it did not
 
     @property
     def state(self) -> str:
+        """missing | dead (its link does not open) | unread (linked, not crawled: its content is unknown)
+        | empty | stale | ok."""
         if self.column is None:
             return "missing"
+        if self.column.page is None:
+            return "dead" if self.dead else "unread"
         if self.column.items == 0:
             return "empty"
         return "stale" if self.stale else "ok"
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}（{self.dead}）" if self.state == "dead" else self.name
+
+
+STATE_LABELS = (("stale", "长期未更新"), ("empty", "栏目无内容"), ("dead", "栏目链接无法打开"),
+                ("unread", "栏目页面未抓取，内容需人工核查"), ("missing", "未找到"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +57,22 @@ class CategoryReport:
         return tuple(c for c in self.categories if c.required or c.column is not None)
 
     def named(self, state: str) -> list[str]:
-        return [c.name for c in self.considered if c.state == state]
+        return [c.label for c in self.considered if c.state == state]
 
     @property
     def verdict(self) -> Verdict:
+        """Met when every category is shown and fresh; manual when the only ones not known to be are linked
+        columns that were not crawled (nothing is known against them); not met when none is shown."""
         states = {c.state for c in self.considered}
         if states == {"ok"}:
             return Verdict.MET
+        if states <= {"ok", "unread"}:
+            return Verdict.MANUAL
         return Verdict.NOT_MET if states <= {"missing"} else Verdict.PARTIAL
 
     def describe(self) -> str:
         parts = [f"{len(self.named('ok'))}/{len(self.considered)} 类有内容且及时更新"]
-        for state, label in (("stale", "长期未更新"), ("empty", "栏目无内容"), ("missing", "未找到")):
+        for state, label in STATE_LABELS:
             if self.named(state):
                 parts.append(f"{label}：{'、'.join(self.named(state))}")
         return "；".join(parts)
@@ -70,7 +87,9 @@ def categories(site: SiteSnapshot, terms: tuple[Term, ...], ctx: RuleContext,
         col = find_column(site, term)
         newest = col.newest if col else None
         stale = newest is None or newest < cutoff or newest > ctx.as_of.isoformat()
-        found.append(Category(term.name, col, stale, required is None or term.name in required))
+        dead = site.dead(col.url) if col is not None and col.page is None else None
+        found.append(Category(term.name, col, stale, required is None or term.name in required,
+                              (dead.reason or "无法访问") if dead else ""))
     return CategoryReport(tuple(found))
 
 
@@ -101,9 +120,16 @@ def judge_categories(site: SiteSnapshot, terms: tuple[Term, ...], ctx: RuleConte
         return met(f"{what}全部有内容，最新信息均在 {days} 天内", proofs)
     if report.verdict is Verdict.NOT_MET:
         return not_met(f"未找到任何{what}栏目", searched=searched, advice=f"按《条例》开设并更新{what}栏目")
+    if report.verdict is Verdict.MANUAL:
+        return manual(f"{what}：{report.describe()}", proofs,
+                      advice=f"人工打开以下栏目，核对是否有内容且在 {days} 天内更新：{'、'.join(report.named('unread'))}")
     lacking = report.named("missing") + report.named("empty") + report.named("stale")
-    return partial(f"{what}：{report.describe()}", proofs, searched=searched,
-                   advice=f"补充并及时更新：{'、'.join(lacking)}（超过 {days} 天未更新视为不及时）")
+    advice = [f"补充并及时更新：{'、'.join(lacking)}（超过 {days} 天未更新视为不及时）"] if lacking else []
+    if report.named("dead"):
+        advice.append(f"修复无法打开的栏目链接：{'、'.join(report.named('dead'))}")
+    if report.named("unread"):
+        advice.append(f"人工核查未抓取的栏目：{'、'.join(report.named('unread'))}")
+    return partial(f"{what}：{report.describe()}", proofs, searched=searched, advice="；".join(advice))
 
 
 @rule(name="statutory-content", fills={"county": "C10", "department": "D07"},
@@ -173,6 +199,9 @@ def township_disclosure(site: SiteSnapshot, ctx: RuleContext) -> Outcome:
     summary = "；".join(lines)
     if all(v is Verdict.MET for v in verdicts):
         return met(f"各乡镇（街道）法定公开内容齐全且及时：{summary}", proofs)
+    if all(v in (Verdict.MET, Verdict.MANUAL) for v in verdicts):  # nothing known against any township
+        return manual(f"部分乡镇（街道）栏目未抓取，需人工核查：{summary}", proofs,
+                      advice="人工打开上述未抓取的栏目，核对是否有内容且及时更新")
     if proofs:
         return partial(summary, proofs, searched=searched, advice="督促各乡镇（街道）补齐并及时更新上述内容")
     return not_met(f"乡镇（街道）网站均未见法定公开内容：{summary}", searched=searched,

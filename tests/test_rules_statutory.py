@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rule_snapshots import HOME, ctx, entry, home, link, page, snapshot
+from rule_snapshots import HOME, ctx, dead, entry, home, link, page, snapshot
 
 from rules.model import Verdict
 from rules.statutory import key_areas, statutory_content, terms_of, township_disclosure
@@ -62,6 +62,43 @@ def test_a_column_without_items_is_named_empty():
     assert f"栏目无内容：{first.name}" in outcome.summary
 
 
+def without_column_page(site, term, dead_links=()):
+    """The site with the term's column page gone from the crawl: still linked, its page never read."""
+    kept = [p for p in site.pages if term.labels[0] not in p.title]
+    info = site.site
+    return snapshot(kept, dead_links=dead_links, url=info.url, kind=info.kind, role=info.role, name=info.name)
+
+
+def test_a_column_whose_link_is_dead_is_named_with_the_reason_not_called_empty():
+    terms = county_terms()
+    first = terms[0]
+    site = columns_site(terms)
+    column_url = next(ln.url for ln in site.home.links if ln.text == first.labels[0])
+    outcome = statutory_content(without_column_page(site, first, [dead(column_url, "连接超时")]), ctx())
+    assert outcome.verdict is Verdict.PARTIAL
+    assert f"栏目链接无法打开：{first.name}（连接超时）" in outcome.summary
+    assert "栏目无内容" not in outcome.summary
+    assert f"修复无法打开的栏目链接：{first.name}（连接超时）" in outcome.advice
+
+
+def test_a_column_linked_but_not_crawled_is_not_judged_against_the_site():
+    terms = county_terms()
+    first = terms[0]
+    outcome = statutory_content(without_column_page(columns_site(terms), first), ctx())
+    assert outcome.verdict is Verdict.MANUAL  # every other category is fine: nothing is known against the site
+    assert f"栏目页面未抓取，内容需人工核查：{first.name}" in outcome.summary
+    assert first.name in outcome.advice
+
+
+def test_a_column_not_crawled_beside_a_missing_one_is_partial_and_both_are_named():
+    terms = county_terms()
+    site = without_column_page(columns_site(terms, skip=(terms[1].name,)), terms[0])
+    outcome = statutory_content(site, ctx())
+    assert outcome.verdict is Verdict.PARTIAL
+    assert f"未找到：{terms[1].name}" in outcome.summary
+    assert f"人工核查未抓取的栏目：{terms[0].name}" in outcome.advice
+
+
 def test_no_category_anywhere_is_not_met_with_the_categories_searched():
     outcome = statutory_content(snapshot([home(link("首页", HOME))]), ctx())
     assert outcome.verdict is Verdict.NOT_MET
@@ -108,6 +145,16 @@ def test_a_township_lacking_categories_or_unreachable_is_partial_and_named():
     assert outcome.verdict is Verdict.PARTIAL
     assert "未找到：计划生育" in outcome.summary
     assert "河西乡：无法访问（连接超时）" in outcome.summary
+
+
+def test_townships_whose_only_gap_is_a_column_not_crawled_are_left_to_a_person():
+    first = terms_of(ctx(), "statutory_township")[0]
+    unread = without_column_page(township("河西乡", "hxx.example.gov.cn"), first)
+    site = snapshot(children=[township("城关镇", "cgz.example.gov.cn"), unread])
+    outcome = township_disclosure(site, ctx())
+    assert outcome.verdict is Verdict.MANUAL
+    assert "河西乡：" in outcome.summary
+    assert f"栏目页面未抓取，内容需人工核查：{first.name}" in outcome.summary
 
 
 def test_no_township_site_or_column_is_not_met():
