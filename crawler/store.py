@@ -154,7 +154,7 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"无法创建数据库目录 {path.parent}：{exc.strerror}") from exc
-        # JSON as UTF-8, not \\u escapes: Chinese titles and link texts take half the room and parse faster.
+        # JSON as UTF-8, not \uXXXX escapes: Chinese titles and link texts take half the room and parse faster.
         self.engine: Engine = create_engine(self.url, future=True, json_serializer=_json_utf8)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -355,23 +355,21 @@ def upgrade_schema(engine: Engine) -> None:
     """Bring a database written by an older zwgk up to this schema; a new one needs nothing.
 
     Pages gained a `text` column (the normalized text, moved out of the evidence JSON) and an index on
-    (scan_id, site_key); old pages are moved over in batches, so old scans can still be judged again."""
+    (scan_id, site_key); old pages are moved over in batches, so old scans can still be judged again. One
+    transaction: an upgrade that is interrupted leaves the old schema, and the next start upgrades again."""
     if "text" in {c["name"] for c in inspect(engine).get_columns("pages")}:
         return
     with engine.begin() as conn:
         conn.execute(sql("ALTER TABLE pages ADD COLUMN text TEXT NOT NULL DEFAULT ''"))
-    last = 0
-    while True:
-        with engine.begin() as conn:
-            rows = conn.execute(select(pages.c.id, pages.c.evidence).where(pages.c.id > last)
-                                .order_by(pages.c.id).limit(500)).all()
+        last = 0
+        while rows := conn.execute(select(pages.c.id, pages.c.evidence).where(pages.c.id > last)
+                                   .order_by(pages.c.id).limit(500)).all():
             for row in rows:
-                conn.execute(update(pages).where(pages.c.id == row.id).values(
-                    text=normalize_text((row.evidence or {}).get("text", "")), evidence=_without_text(row.evidence)))
-        if not rows:
-            break
-        last = rows[-1].id
-    pages_by_site.create(engine, checkfirst=True)
+                if isinstance(row.evidence, dict):  # anything else is left as it was: the loader reports it
+                    conn.execute(update(pages).where(pages.c.id == row.id).values(
+                        text=normalize_text(str(row.evidence.get("text") or "")), evidence=_without_text(row.evidence)))
+            last = rows[-1].id
+        pages_by_site.create(conn, checkfirst=True)
 
 
 def _without_text(evidence: dict[str, Any]) -> dict[str, Any]:

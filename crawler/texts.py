@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.sql import ColumnElement
 
 from crawler.store import Store, pages
+from rules.evidence import PageEvidence
 
 _READ_BATCH = 500  # ids in one IN (...) list
 
@@ -61,10 +62,10 @@ class StoredTexts:
         return pages.c.text.contains(needle, autoescape=True)
 
 
-def stored_pages(store: Store, scan_id: int, site_key: str) -> tuple[list, StoredTexts]:
+def stored_pages(store: Store, scan_id: int, site_key: str) -> tuple[list[PageEvidence], StoredTexts]:
     """A site's pages without their texts, and the texts that answer for them."""
     ids = array("q")
-    loaded = []
+    loaded: list[PageEvidence] = []
     for row_id, page in store.page_rows(scan_id, site_key):
         ids.append(row_id)
         loaded.append(page)

@@ -93,6 +93,7 @@ def test_a_database_written_before_the_text_column_is_upgraded_and_keeps_every_p
             evidence = a_page(A, f"{n}.html", f"第 {n} 页 政府信息公开").to_dict()
             db.execute("INSERT INTO pages (scan_id, site_key, url, evidence) VALUES (1, ?, ?, ?)",
                        (A, evidence["url"], json.dumps(evidence)))
+        db.execute("INSERT INTO pages (scan_id, site_key, url, evidence) VALUES (1, ?, ?, '[]')", (B, B))  # damaged
 
     store = Store(f"sqlite:///{path}")
 
@@ -107,6 +108,8 @@ def test_a_database_written_before_the_text_column_is_upgraded_and_keeps_every_p
     assert sorted(texts.containing(["第7页"])) == [7]
     Store(f"sqlite:///{path}")  # a second open finds nothing to do
     assert list(store.pages_of(1, A))[7].text == "第7页政府信息公开"
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT text, evidence FROM pages WHERE site_key = ?", (B,)).fetchone() == ("", "[]")
 
 
 def test_a_snapshot_keeps_no_page_text_and_rules_read_texts_through_it():
