@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import text as sql
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from rules.evidence import DeadLink, DocumentEvidence, PageEvidence, SiteInfo
 from rules.model import Finding, Proof, ScanResult, SiteResult, Verdict
@@ -155,7 +155,13 @@ class Store:
             except OSError as exc:
                 raise StoreError(f"无法创建数据库目录 {path.parent}：{exc.strerror}") from exc
         # JSON as UTF-8, not \uXXXX escapes: Chinese titles and link texts take half the room and parse faster.
-        self.engine: Engine = create_engine(self.url, future=True, json_serializer=_json_utf8)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True, json_serializer=_json_utf8)
+        except ArgumentError as exc:
+            raise StoreError(f"数据库地址无效：{self.url}（例如 sqlite:///路径 或 postgresql+psycopg://用户@主机/库）") from exc
+        except ImportError as exc:  # the URL names a driver that is not installed
+            raise StoreError(f"无法使用数据库 {self.url}：缺少数据库驱动 {exc.name or exc}"
+                             "（PostgreSQL 请安装：pip install \"zwgk[postgres]\"）") from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
@@ -220,7 +226,7 @@ class Store:
 
     def add_pages(self, scan_id: int, items: Iterable[PageEvidence]) -> None:
         """Store pages: each page's text, normalized, in its own column; the rest of the page as JSON."""
-        rows = [{"scan_id": scan_id, "site_key": p.site, "url": p.url, "text": normalize_text(p.text),
+        rows = [{"scan_id": scan_id, "site_key": p.site, "url": p.url, "text": searchable(p.text),
                  "evidence": _without_text(p.to_dict())} for p in items]
         if rows:
             with self.engine.begin() as conn:
@@ -367,9 +373,14 @@ def upgrade_schema(engine: Engine) -> None:
             for row in rows:
                 if isinstance(row.evidence, dict):  # anything else is left as it was: the loader reports it
                     conn.execute(update(pages).where(pages.c.id == row.id).values(
-                        text=normalize_text(str(row.evidence.get("text") or "")), evidence=_without_text(row.evidence)))
+                        text=searchable(str(row.evidence.get("text") or "")), evidence=_without_text(row.evidence)))
             last = rows[-1].id
         pages_by_site.create(conn, checkfirst=True)
+
+
+def searchable(text: str) -> str:
+    """A page's text as stored and searched: normalized as matched, without NUL (PostgreSQL refuses it in text)."""
+    return normalize_text(text).replace("\x00", "")
 
 
 def _without_text(evidence: dict[str, Any]) -> dict[str, Any]:

@@ -34,6 +34,7 @@ class StoredTexts:
         if not needles or not self.ids:
             return ()
         query = select(pages.c.id).where(pages.c.scan_id == self.scan_id, pages.c.site_key == self.site_key,
+                                         pages.c.text != "",  # as in memory: an empty needle finds no empty text
                                          or_(*(self._contains(n) for n in needles)))
         with self.engine.connect() as conn:
             return [n for (row_id,) in conn.execute(query) if (n := self._number(row_id)) is not None]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up zwgk from nothing: a virtual environment in .venv with the project installed.
 # `scripts/setup.sh --test` also installs what the tests need: the test extras and Debian's
-# chromium (for the report tests in a real browser) and CJK fonts (readable screenshots).
+# chromium (for the report tests in a real browser), CJK fonts (readable screenshots) and
+# postgresql (the store's tests start a throwaway server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,10 +19,13 @@ fi
 
 extras=""
 if [ "${1:-}" = "--test" ]; then
-  extras="[test,bench,redis]"
+  extras="[test,bench,redis,postgres]"
   need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+  # Not `grep -q`: it stops reading early, fc-list dies of SIGPIPE and pipefail fails the check at random.
+  fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
+  command -v postgres >/dev/null || compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null \
+    || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -18,7 +18,7 @@ from rule_snapshots import HOME, home, page, snapshot
 
 from crawler.demo import DEMO_AS_OF, PORTAL_HOST, DemoServer
 from crawler.run import CheckRequest, check, families, load_snapshot
-from crawler.store import Store, finding_to_dict
+from crawler.store import Store, StoreError, finding_to_dict
 from crawler.texts import stored_pages
 from rules.engine import form_for, judge_site
 from rules.evidence import PageEvidence, SiteInfo
@@ -182,3 +182,27 @@ def test_every_vocabulary_term_hits_the_same_demo_pages_searched_in_the_database
             assert hits(stored, term) == hits(held, term), (site.url, term.name)
             found_in_text += len(hits(held, term)) - len(hits(held, term, include_text=False))
     assert found_in_text > 50  # the demo's pages name many terms in their text only
+
+
+def test_a_page_with_empty_text_is_not_found_by_an_empty_needle_as_in_memory(store):
+    scan = store.begin_scan(A, "2026-11-20")
+    store.add_pages(scan, [a_page(A, "0.html", ""), a_page(A, "1.html", "正文")])
+    _, texts = stored_pages(store, scan, A)
+    assert list(texts.containing([""])) == [1]
+    assert TextsInMemory.of(store.pages_of(scan, A)).containing([""]) == {1}
+
+
+def test_a_nul_in_a_page_text_is_dropped_so_any_database_can_store_it(store):
+    scan = store.begin_scan(A, "2026-11-20")
+    store.add_pages(scan, [a_page(A, "1.html", "政府\x00信息")])
+    assert [p.text for p in store.pages_of(scan, A)] == ["政府信息"]
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("mysql+pymysql://zwgk@127.0.0.1/zwgk", "缺少数据库驱动 pymysql"),  # a driver that is not installed
+    ("nosuch://x", "数据库地址无效"),
+    ("not a database url", "数据库地址无效"),
+])
+def test_a_database_url_that_cannot_be_used_is_a_one_line_store_error(url, says):
+    with pytest.raises(StoreError, match=says):
+        Store(url)
