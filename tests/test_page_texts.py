@@ -55,33 +55,8 @@ def test_a_page_is_stored_with_its_text_normalized_in_its_own_column_and_not_in_
     assert [p.text for _, p in store.page_rows(scan, A)] == [""]
 
 
-def test_stored_texts_find_the_pages_of_their_own_site_and_scan_only(store):
-    first = store.begin_scan(A, "2026-11-20")
-    store.add_pages(first, [a_page(A, "0.html", "首页"), a_page(A, "1.html", "2025年度 预算 公开"),
-                            a_page(A, "2.html", "部门决算"), a_page(A, "3.html", "预算", status=404),
-                            a_page(B, "1.html", "预算")])
-    second = store.begin_scan(A, "2026-11-21")
-    store.add_pages(second, [a_page(A, "1.html", "预算")])
-
-    pages, texts = stored_pages(store, first, A)
-    assert [p.url for p in pages] == [A + "0.html", A + "1.html", A + "2.html", A + "3.html"]
-    assert all(p.text == "" for p in pages)
-    assert sorted(texts.containing(["预算"])) == [1, 3]  # by page number; status is the snapshot's business
-    assert sorted(texts.containing(["预算", "决算"])) == [1, 2, 3]
-    assert list(texts.containing(["三公经费"])) == []
-    assert texts.texts([2, 1]) == {1: "2025年度预算公开", 2: "部门决算"}
-
-    site = SiteSnapshot.build(info(A), pages, [], [], texts)
-    assert [h.url for h in hits(site, Term("预算", ("预算",)))] == [A + "1.html"]  # the 404 is not evidence
-    assert hits(site, Term("预算", ("预算",)))[0].text == "1.html\n2025年度预算公开"
-
-
-def test_a_needle_with_like_wildcards_is_matched_literally(store):
-    scan = store.begin_scan(A, "2026-11-20")
-    store.add_pages(scan, [a_page(A, "1.html", "完成率100%"), a_page(A, "2.html", "完成率1000")])
-    _, texts = stored_pages(store, scan, A)
-    assert list(texts.containing(["100%"])) == [0]
-    assert list(texts.containing(["率1_0"])) == []
+# The stored search on both databases (its own site and scan only, LIKE wildcards matched literally):
+# tests/test_store_backends.py.
 
 
 def test_a_database_written_before_the_text_column_is_upgraded_and_keeps_every_page(tmp_path):

@@ -1,9 +1,10 @@
-"""The store against a real PostgreSQL: `--db postgresql+psycopg://...` is a promise only a server can check.
+"""The store on SQLite and on a real PostgreSQL: `--db postgresql+psycopg://...` is a promise only a server can check.
 
 The module starts a throwaway PostgreSQL server on 127.0.0.1 (initdb in a temporary directory, stopped and
-removed at the end) and runs a scan's life cycle, the stored text search (`strpos` there, not SQLite's
-`instr`), judging from the database and the upgrade of an old schema through it. PostgreSQL and psycopg are
-installed by `scripts/setup.sh --test`; when either is missing the tests fail and say so instead of skipping.
+removed at the end). On it and on an SQLite file it runs a scan's life cycle, the stored text search
+(`strpos` on PostgreSQL, `instr` on SQLite) and judging from the database; the upgrade of an old schema runs
+on PostgreSQL here (on SQLite in tests/test_page_texts.py). PostgreSQL and psycopg are installed by
+`scripts/setup.sh --test`; when either is missing the tests fail and say so instead of skipping.
 """
 
 from __future__ import annotations
@@ -115,9 +116,11 @@ def postgres_url() -> Iterator[str]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-@pytest.fixture
-def store(postgres_url: str) -> Iterator[Store]:
-    store = Store(postgres_url)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same store tests on each database zwgk supports: an SQLite file and the PostgreSQL server."""
+    url = f"sqlite:///{tmp_path / 'z.sqlite'}" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    store = Store(url)
     yield store
     store.engine.dispose()
 
@@ -131,7 +134,7 @@ def a_page(site: str, path: str, text: str, status: int = 200, title: str = "") 
                         text=text)
 
 
-def test_a_scan_is_stored_judged_and_read_back_through_postgresql(store):
+def test_a_scan_is_stored_judged_and_read_back(store):
     target = "http://lifecycle.gov.cn/"
     scan = store.begin_scan(target, "2026-11-20", "2013")
     store.save_site(scan, info(A))
@@ -175,7 +178,7 @@ def test_a_scan_is_stored_judged_and_read_back_through_postgresql(store):
     assert [p.text for _, p in rows] == ["", "", ""]
     assert [row_id for row_id, _ in rows] == sorted(row_id for row_id, _ in rows)
     with store.engine.connect() as conn:
-        text, evidence = conn.execute(sql("SELECT text, evidence::text FROM pages WHERE id = :id"),
+        text, evidence = conn.execute(sql("SELECT text, CAST(evidence AS TEXT) FROM pages WHERE id = :id"),
                                       {"id": rows[1][0]}).one()
     assert text == "政府信息公开工作年度报告annualreport"
     assert "text" not in json.loads(evidence)
@@ -215,7 +218,7 @@ def test_needles_with_like_wildcards_and_backslashes_are_matched_literally(store
     assert texts.texts([4, 0]) == {0: "完成率100%", 4: "路径c:\\公开"}
 
 
-def test_every_vocabulary_term_hits_the_same_pages_searched_in_postgresql_or_in_memory(store):
+def test_every_vocabulary_term_hits_the_same_pages_searched_in_the_database_or_in_memory(store):
     terms = sorted({term for terms in load_vocabulary().sets.values() for term in terms},
                    key=lambda t: (t.name, t.labels))
     site = info(HOME)
